@@ -1,0 +1,62 @@
+"""Argument checks shared by the from-scratch operations.
+
+Every check raises ``TypeError`` or ``ValueError`` with a message that names the
+argument and the rule it broke, the way ``torch.nn.functional`` refuses it.
+"""
+
+import numbers
+
+import numpy as np
+
+
+def ntuple(value, n, name, minimum=0):
+    """Return ``value`` as a tuple of ``n`` ints, each ``>= minimum``.
+
+    Accepts an int or a tuple/list of 1 or ``n`` ints, like torch.
+
+    >>> ntuple(2, 2, "stride", minimum=1)
+    (2, 2)
+    >>> ntuple((1, 3), 2, "padding")
+    (1, 3)
+    """
+    if _is_int(value):
+        values = (int(value),) * n
+    elif isinstance(value, (tuple, list)) and len(value) in (1, n) and all(map(_is_int, value)):
+        values = tuple(int(v) for v in value) * (n if len(value) == 1 else 1)
+    else:
+        raise TypeError(f"{name} must be an int or a tuple of {n} ints, got {value!r}")
+    if any(v < minimum for v in values):
+        rule = "positive" if minimum == 1 else f">= {minimum}"
+        raise ValueError(f"{name} must be {rule}, got {name}={values}")
+    return values
+
+
+def _is_int(value):
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def positive_int(value, name):
+    """Return ``value`` as an int, refusing anything that is not a positive int."""
+    if not _is_int(value):
+        raise TypeError(f"{name} must be an int, got {value!r}")
+    if value < 1:
+        raise ValueError(f"{name} must be positive, got {name}={value}")
+    return int(value)
+
+
+def float_array(value, name):
+    """Return ``value`` as a floating-point NumPy array (torch tensors are converted)."""
+    if hasattr(value, "detach"):  # a torch.Tensor
+        value = value.detach().cpu().numpy()
+    array = np.asarray(value)
+    if not np.issubdtype(array.dtype, np.floating):
+        raise TypeError(f"{name} must be a floating-point array, got dtype {array.dtype}")
+    return array
+
+
+def same_dtype(array, reference, name):
+    """Refuse ``array`` unless its dtype is the input's, as torch does."""
+    if array.dtype != reference.dtype:
+        raise TypeError(
+            f"{name} and input must have the same dtype, got {array.dtype} and {reference.dtype}"
+        )

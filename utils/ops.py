@@ -1,0 +1,261 @@
+"""Convolution and transposed convolution in NumPy, mirroring ``torch.nn.functional``.
+
+Same names, argument names, order, defaults and layouts as torch:
+
+* ``conv{1,2}d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1)``,
+  weight ``(C_out, C_in/groups, *kernel)``;
+* ``conv_transpose{1,2}d(input, weight, bias=None, stride=1, padding=0, output_padding=0,
+  groups=1, dilation=1)``, weight ``(C_in, C_out/groups, *kernel)``.
+
+Inputs are batched ``(N, C, *spatial)`` or unbatched ``(C, *spatial)``; the result has
+torch's shape and the input's dtype. The 1-D versions run the 2-D code on a height of 1.
+The fast path is im2col + one batched matrix product (``conv``) and one matrix product +
+col2im accumulation (``conv_transpose``).
+"""
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+from ._args import float_array, ntuple, positive_int, same_dtype
+
+__all__ = ["conv1d", "conv2d", "conv_transpose1d", "conv_transpose2d", "conv_output_size",
+           "conv_transpose_output_size", "same_padding"]
+
+
+# ----------------------------------------------------------------------------- sizes
+def conv_output_size(size, kernel_size, stride=1, padding=0, dilation=1):
+    """Output length of a convolution along one axis: ⌊(i + 2p − d(k−1) − 1)/s⌋ + 1.
+
+    >>> conv_output_size(4, 3)
+    2
+    >>> conv_output_size(5, 3, stride=2, padding=1)
+    3
+    """
+    return (size + 2 * padding - dilation * (kernel_size - 1) - 1) // stride + 1
+
+
+def conv_transpose_output_size(size, kernel_size, stride=1, padding=0, output_padding=0,
+                               dilation=1):
+    """Output length of a transposed convolution: (i − 1)s − 2p + d(k − 1) + a + 1.
+
+    >>> conv_transpose_output_size(2, 3)
+    4
+    >>> conv_transpose_output_size(16, 4, stride=2, padding=1)
+    32
+    """
+    return (size - 1) * stride - 2 * padding + dilation * (kernel_size - 1) + output_padding + 1
+
+
+def same_padding(kernel_size, dilation=1):
+    """(left, right) zero padding that keeps the size at stride 1; the extra zero goes right.
+
+    >>> same_padding(3), same_padding(4), same_padding(3, dilation=2)
+    ((1, 1), (1, 2), (2, 2))
+    """
+    total = dilation * (kernel_size - 1)
+    return total // 2, total - total // 2
+
+
+# ----------------------------------------------------------------------------- checks
+def _prepare(input, weight, bias, n, groups, transposed):
+    """Check input/weight/bias against each other; return batched ``x``, ``w``, ``b``, flag."""
+    x = float_array(input, "input")
+    w = float_array(weight, "weight")
+    same_dtype(w, x, "weight")
+    groups = positive_int(groups, "groups")
+    kernel = "(C_in, C_out/groups, *kernel)" if transposed else "(C_out, C_in/groups, *kernel)"
+    if w.ndim != n + 2:
+        raise ValueError(f"weight must be {n + 2}-D {kernel}, got shape {w.shape}")
+    if x.ndim not in (n + 1, n + 2):
+        raise ValueError(
+            f"input must be {n + 1}-D (C, *spatial) or {n + 2}-D (N, C, *spatial), "
+            f"got shape {x.shape}")
+    if 0 in w.shape:
+        raise ValueError(f"weight must not have an empty axis, got shape {w.shape}")
+    batched = x.ndim == n + 2
+    x = x if batched else x[None]
+    c_in = x.shape[1]
+    if c_in % groups:
+        raise ValueError(f"input channels ({c_in}) must be divisible by groups ({groups})")
+    if transposed:
+        if w.shape[0] != c_in:
+            raise ValueError(
+                f"input has {c_in} channels but weight.shape[0] is {w.shape[0]}; "
+                f"a transposed convolution's weight is {kernel}")
+        c_out = w.shape[1] * groups
+    else:
+        if w.shape[1] * groups != c_in:
+            raise ValueError(
+                f"input has {c_in} channels but weight.shape[1] * groups is "
+                f"{w.shape[1]} * {groups} = {w.shape[1] * groups}; weight is {kernel}")
+        if w.shape[0] % groups:
+            raise ValueError(
+                f"output channels (weight.shape[0] = {w.shape[0]}) must be divisible by "
+                f"groups ({groups})")
+        c_out = w.shape[0]
+    b = None
+    if bias is not None:
+        b = float_array(bias, "bias")
+        same_dtype(b, x, "bias")
+        if b.shape != (c_out,):
+            raise ValueError(f"bias must have shape ({c_out},) (one per output channel), "
+                             f"got {b.shape}")
+    return x, w, b, batched
+
+
+def _conv_padding(padding, n, kernel, dilation, stride):
+    """Padding as ``n`` (left, right) pairs, from an int, a tuple, 'valid' or 'same'."""
+    if isinstance(padding, str):
+        if padding == "valid":
+            return ((0, 0),) * n
+        if padding == "same":
+            if any(s != 1 for s in stride):
+                raise ValueError("padding='same' is not supported for strided convolutions "
+                                 f"(got stride={stride})")
+            return tuple(same_padding(k, d) for k, d in zip(kernel, dilation))
+        raise ValueError(f"padding must be 'valid', 'same', an int or a tuple, got {padding!r}")
+    return tuple((p, p) for p in ntuple(padding, n, "padding", minimum=0))
+
+
+def _check_output(out, name, sizes):
+    if any(o < 1 for o in out):
+        raise ValueError(f"{name}: the output would be empty ({tuple(out)}); {sizes}")
+
+
+# ----------------------------------------------------------------------------- conv
+def _conv(input, weight, bias, stride, padding, dilation, groups, n):
+    x, w, b, batched = _prepare(input, weight, bias, n, groups, transposed=False)
+    stride = ntuple(stride, n, "stride", minimum=1)
+    dilation = ntuple(dilation, n, "dilation", minimum=1)
+    kernel = w.shape[2:]
+    pads = _conv_padding(padding, n, kernel, dilation, stride)
+    padded = [i + left + right for i, (left, right) in zip(x.shape[2:], pads)]
+    reach = [d * (k - 1) + 1 for k, d in zip(kernel, dilation)]
+    if any(r > i for r, i in zip(reach, padded)):
+        raise ValueError(f"kernel size (dilated: {tuple(reach)}) can't be greater than the "
+                         f"padded input size {tuple(padded)}")
+    x = np.pad(x, ((0, 0), (0, 0)) + pads)
+    if n == 1:
+        x, w = x[:, :, None], w[:, :, None]
+        stride, dilation = (1,) + stride, (1,) + dilation
+    y = _conv2d_core(x, w, stride, dilation, groups)
+    if n == 1:
+        y = y[:, :, 0]
+    if b is not None:
+        y += b.reshape((-1,) + (1,) * n)
+    return y if batched else y[0]
+
+
+def _conv2d_core(x, w, stride, dilation, groups):
+    """im2col + batched matmul. x: (N, C, H, W) already padded; w: (O, C/G, kH, kW)."""
+    N, C, _, _ = x.shape
+    O, Cg, kh, kw = w.shape
+    (sh, sw), (dh, dw) = stride, dilation
+    win = sliding_window_view(x, ((kh - 1) * dh + 1, (kw - 1) * dw + 1), axis=(2, 3))
+    win = win[:, :, ::sh, ::sw, ::dh, ::dw]  # (N, C, oH, oW, kH, kW), a view
+    oh, ow = win.shape[2:4]
+    cols = win.reshape(N, groups, Cg, oh, ow, kh, kw).transpose(1, 0, 3, 4, 2, 5, 6)
+    cols = cols.reshape(groups, N * oh * ow, Cg * kh * kw)
+    wm = w.reshape(groups, O // groups, Cg * kh * kw).transpose(0, 2, 1)
+    y = (cols @ wm).reshape(groups, N, oh, ow, O // groups)  # (G, N, oH, oW, O/G)
+    return np.ascontiguousarray(y.transpose(1, 0, 4, 2, 3).reshape(N, O, oh, ow))
+
+
+def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    """1-D cross-correlation, like ``F.conv1d``: y[i] = Σ_k x[i·s + k·d] w[k].
+
+    input (N, C_in, L) or (C_in, L); weight (C_out, C_in/groups, k) → (N, C_out, L_out).
+
+    >>> conv1d(np.arange(5.)[None, None], np.array([[[1., 0., -1.]]]))
+    array([[[-2., -2., -2.]]])
+    """
+    return _conv(input, weight, bias, stride, padding, dilation, groups, n=1)
+
+
+def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    """2-D cross-correlation, like ``F.conv2d``.
+
+    input (N, C_in, H, W) or (C_in, H, W); weight (C_out, C_in/groups, kH, kW)
+    → (N, C_out, H_out, W_out) with H_out = ⌊(H + 2p − d(k − 1) − 1)/s⌋ + 1.
+    ``padding`` may also be ``'valid'`` or ``'same'`` (stride 1 only).
+    """
+    return _conv(input, weight, bias, stride, padding, dilation, groups, n=2)
+
+
+# ----------------------------------------------------------------------------- conv_transpose
+def _conv_transpose(input, weight, bias, stride, padding, output_padding, groups, dilation, n):
+    x, w, b, batched = _prepare(input, weight, bias, n, groups, transposed=True)
+    if isinstance(padding, str):
+        raise TypeError(f"padding of a transposed convolution must be an int or a tuple, "
+                        f"got {padding!r}")
+    stride = ntuple(stride, n, "stride", minimum=1)
+    padding = ntuple(padding, n, "padding", minimum=0)
+    output_padding = ntuple(output_padding, n, "output_padding", minimum=0)
+    dilation = ntuple(dilation, n, "dilation", minimum=1)
+    if any(a >= max(s, d) for a, s, d in zip(output_padding, stride, dilation)):
+        raise ValueError(f"output_padding must be smaller than either stride or dilation, got "
+                         f"output_padding={output_padding}, stride={stride}, dilation={dilation}")
+    kernel = w.shape[2:]
+    out = [conv_transpose_output_size(i, k, s, p, a, d) for i, k, s, p, a, d
+           in zip(x.shape[2:], kernel, stride, padding, output_padding, dilation)]
+    _check_output(out, "conv_transpose", f"input {x.shape[2:]}, kernel {kernel}, "
+                  f"stride {stride}, padding {padding}, dilation {dilation}")
+    if n == 1:
+        x, w = x[:, :, None], w[:, :, None]
+        stride, padding = (1,) + stride, (0,) + padding
+        output_padding, dilation = (0,) + output_padding, (1,) + dilation
+    y = _conv_transpose2d_core(x, w, stride, padding, output_padding, dilation, groups)
+    if n == 1:
+        y = y[:, :, 0]
+    if b is not None:
+        y += b.reshape((-1,) + (1,) * n)
+    return y if batched else y[0]
+
+
+def _conv_transpose2d_core(x, w, stride, padding, output_padding, dilation, groups):
+    """One matmul, then col2im: every input pixel stamps a scaled kernel into the output.
+
+    x: (N, C_in, H, W); w: (C_in, O/G, kH, kW) → (N, O, H_out, W_out).
+    """
+    N, C, H, W = x.shape
+    _, Og, kh, kw = w.shape
+    Cg = C // groups
+    (sh, sw), (ph, pw), (ah, aw), (dh, dw) = stride, padding, output_padding, dilation
+    xm = x.reshape(N, groups, Cg, H * W).transpose(1, 0, 3, 2).reshape(groups, N * H * W, Cg)
+    cols = xm @ w.reshape(groups, Cg, Og * kh * kw)  # (G, N·H·W, O/G·kH·kW)
+    cols = cols.reshape(groups, N, H, W, Og, kh, kw).transpose(5, 6, 1, 0, 4, 2, 3)
+    cols = np.ascontiguousarray(cols)  # (kH, kW, N, G, O/G, H, W)
+    full_h = (H - 1) * sh + dh * (kh - 1) + 1 + ah
+    full_w = (W - 1) * sw + dw * (kw - 1) + 1 + aw
+    y = np.zeros((N, groups, Og, full_h, full_w), dtype=x.dtype)
+    for i in range(kh):
+        for j in range(kw):
+            y[..., i * dh: i * dh + (H - 1) * sh + 1: sh,
+              j * dw: j * dw + (W - 1) * sw + 1: sw] += cols[i, j]
+    y = y.reshape(N, groups * Og, full_h, full_w)
+    return np.ascontiguousarray(y[:, :, ph: full_h - ph, pw: full_w - pw])
+
+
+def conv_transpose1d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
+                     dilation=1):
+    """1-D transposed convolution, like ``F.conv_transpose1d``.
+
+    input (N, C_in, L) or (C_in, L); weight (C_in, C_out/groups, k)
+    → (N, C_out, (L − 1)s − 2p + d(k − 1) + output_padding + 1).
+
+    >>> conv_transpose1d(np.array([[[1., 2.]]]), np.array([[[1., 1., 1.]]]))
+    array([[[1., 3., 3., 2.]]])
+    """
+    return _conv_transpose(input, weight, bias, stride, padding, output_padding, groups,
+                           dilation, n=1)
+
+
+def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
+                     dilation=1):
+    """2-D transposed convolution, like ``F.conv_transpose2d``.
+
+    input (N, C_in, H, W) or (C_in, H, W); weight (C_in, C_out/groups, kH, kW)
+    → (N, C_out, H_out, W_out) with H_out = (H − 1)s − 2p + d(k − 1) + output_padding + 1.
+    """
+    return _conv_transpose(input, weight, bias, stride, padding, output_padding, groups,
+                           dilation, n=2)

@@ -1,0 +1,54 @@
+"""Small arrays drawn as grids with their numbers written in the cells."""
+
+import numpy as np
+
+__all__ = ["draw_grid", "show_grids"]
+
+
+def draw_grid(ax, a, title=None, fmt="{:.3g}", cmap="RdBu_r", fontsize=None, faint_zeros=True):
+    """Draw the 2-D array ``a`` (h, w) on ``ax`` as coloured cells with each value written in.
+
+    Colours are symmetric around 0 so that the sign reads at a glance; zeros are written
+    faintly, so the structure of a sparse matrix stands out.
+    """
+    a = np.asarray(a, dtype=float)
+    if a.ndim == 1:
+        a = a[None]
+    if a.ndim != 2:
+        raise ValueError(f"draw_grid needs a 1-D or 2-D array, got shape {a.shape}")
+    vmax = float(np.abs(a).max()) or 1.0
+    ax.imshow(a, cmap=cmap, vmin=-vmax, vmax=vmax)
+    h, w = a.shape
+    size = fontsize or max(5, min(12, 150 / max(h, w)))
+    for (r, c), v in np.ndenumerate(a):
+        zero = faint_zeros and v == 0
+        colour = "0.75" if zero else ("white" if abs(v) > 0.6 * vmax else "black")
+        ax.text(c, r, fmt.format(v), ha="center", va="center", fontsize=size, color=colour)
+    ax.set_xticks(np.arange(w + 1) - 0.5, minor=True)
+    ax.set_yticks(np.arange(h + 1) - 0.5, minor=True)
+    ax.grid(which="minor", color="0.4", linewidth=0.5)
+    ax.tick_params(which="both", length=0, labelbottom=False, labelleft=False)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def show_grids(*arrays, titles=None, fmt="{:.3g}", width_scale=0.45, **kwargs):
+    """Draw several small arrays side by side, each as a numbered grid; return the figure.
+
+    Panels are sized by the arrays' widths, so a 4×16 matrix sits next to a 4×4 input
+    without being squeezed.
+    """
+    import matplotlib.pyplot as plt
+
+    arrays = [np.atleast_2d(np.asarray(a, dtype=float)) for a in arrays]
+    titles = titles or [None] * len(arrays)
+    widths = [a.shape[1] for a in arrays]
+    height = max(a.shape[0] for a in arrays)
+    fig, axes = plt.subplots(1, len(arrays), width_ratios=widths, squeeze=False,
+                             figsize=(width_scale * sum(widths) + 0.6 * len(arrays),
+                                      width_scale * height + 0.8))
+    for ax, a, t in zip(axes[0], arrays, titles):
+        draw_grid(ax, a, title=t, fmt=fmt, **kwargs)
+    fig.tight_layout()
+    return fig
