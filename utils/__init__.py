@@ -1,25 +1,17 @@
-"""The course's shared package: from-scratch operations, checks, plots and exercises.
+"""The course's shared package: from-scratch operations, checks, plots, explorers, exercises.
 
-Notebooks ``import utils`` and use the names below; ``tests/`` holds their torch-agreement
-tests.
+Notebooks ``import utils`` and use the names below; each module lists its own ``__all__``,
+and ``tests/`` holds their torch-agreement tests.
 """
 
-from .check import assert_matches_torch, default_tolerance
-from .matrix import conv_matrix
-from .ops import (
-                  conv1d,
-                  conv2d,
-                  conv_output_size,
-                  conv_transpose1d,
-                  conv_transpose2d,
-                  conv_transpose_output_size,
-                  same_padding,
-)
-from .plot import draw_grid, show_grids
-from .runtime import pick_device, seed_everything
+from . import check, exercises, explore, matrix, ops, plot, runtime
+from .check import *  # noqa: F403
+from .exercises import *  # noqa: F403
+from .explore import *  # noqa: F403
+from .matrix import *  # noqa: F403
+from .ops import *  # noqa: F403
+from .plot import *  # noqa: F403
+from .runtime import *  # noqa: F403
 
-__all__ = [
-    "assert_matches_torch", "default_tolerance", "conv_matrix", "conv1d", "conv2d",
-    "conv_output_size", "conv_transpose1d", "conv_transpose2d", "conv_transpose_output_size",
-    "same_padding", "draw_grid", "show_grids", "pick_device", "seed_everything",
-]
+__all__ = [*check.__all__, *exercises.__all__, *explore.__all__, *matrix.__all__,
+           *ops.__all__, *plot.__all__, *runtime.__all__]

@@ -1,0 +1,107 @@
+"""Explorers: an ipywidgets version for readers who run a notebook, and a self-contained
+JavaScript animation of the same drawing for the website (where widgets have no kernel)."""
+
+import numpy as np
+
+from .matrix import conv_matrix
+from .ops import conv_transpose2d
+from .plot import draw_grid
+
+__all__ = ["animate", "explorer", "draw_conv_matrix", "draw_stamps",
+           "explore_conv_matrix", "explore_transposed_conv"]
+
+
+def animate(draw_frame, n_frames, figsize=(10, 4), interval=1200):
+    """Call ``draw_frame(fig, i)`` for each frame on a cleared figure; return the animation
+    as embeddable HTML (``matplotlib.animation`` → ``to_jshtml``), no kernel needed."""
+    import matplotlib.pyplot as plt
+    from IPython.display import HTML
+    from matplotlib.animation import FuncAnimation
+
+    fig = plt.figure(figsize=figsize)
+
+    def frame(i):
+        fig.clear()
+        draw_frame(fig, i)
+
+    anim = FuncAnimation(fig, frame, frames=n_frames, interval=interval)
+    html = HTML(anim.to_jshtml(default_mode="loop"))
+    plt.close(fig)
+    return html
+
+
+def explorer(draw, figsize=(10, 4), **sliders):
+    """An ``ipywidgets`` explorer: ``draw(fig, **values)`` redrawn whenever a slider moves.
+
+    ``sliders`` maps a keyword of ``draw`` to ``(min, max)`` or ``(min, max, value)``.
+    """
+    import ipywidgets as widgets
+    import matplotlib.pyplot as plt
+
+    controls = {name: widgets.IntSlider(min=lo, max=hi, value=rest[0] if rest else lo,
+                                        description=name, continuous_update=False)
+                for name, (lo, hi, *rest) in sliders.items()}
+
+    def show(**values):
+        fig = plt.figure(figsize=figsize)
+        try:
+            draw(fig, **values)
+        except ValueError as error:  # an impossible setting: say why instead of drawing
+            fig.text(0.5, 0.5, str(error), ha="center", wrap=True)
+        plt.show()
+
+    return widgets.interactive(show, **controls)
+
+
+def draw_conv_matrix(fig, kernel_size=3, size=4, stride=1, padding=0, dilation=1):
+    """Input indices, kernel and the convolution matrix C, side by side.
+
+    The kernel holds 1..k² so that every entry of C says which tap it is.
+    """
+    k = kernel_size
+    w = np.arange(1.0, k * k + 1).reshape(1, 1, k, k)
+    C = conv_matrix(w, (size, size), stride=stride, padding=padding, dilation=dilation)
+    axes = fig.subplots(1, 3, width_ratios=[size, k, C.shape[1]])
+    draw_grid(axes[0], np.arange(size * size).reshape(size, size), "input index", fmt="{:.0f}",
+              cmap="Greys", faint_zeros=False)
+    draw_grid(axes[1], w[0, 0], "kernel w", fmt="{:.0f}")
+    draw_grid(axes[2], C, f"C: {C.shape[0]}×{C.shape[1]}", fmt="{:.0f}")
+    fig.suptitle(f"k={k}, i={size}, s={stride}, p={padding}, d={dilation}")
+    return C
+
+
+def draw_stamps(fig, y, w, stride=1, padding=0, output_padding=0, steps=None):
+    """Transposed convolution as stamps: the first ``steps`` input values each add a scaled
+    copy of the kernel into the output. Panels: input y, kernel w, output so far, and how
+    many stamps cover each output pixel (the uneven overlap behind checkerboards).
+    """
+    y, w = np.asarray(y, float), np.asarray(w, float)
+    steps = y.size if steps is None else steps
+    shown = np.where(np.arange(y.size).reshape(y.shape) < steps, y, 0.0)
+    out = conv_transpose2d(shown[None, None], w[None, None], stride=stride, padding=padding,
+                           output_padding=output_padding)[0, 0]
+    full = conv_transpose2d(np.ones((1, 1) + y.shape), np.ones((1, 1) + w.shape),
+                            stride=stride, padding=padding, output_padding=output_padding)[0, 0]
+    axes = fig.subplots(1, 4, width_ratios=[y.shape[1], w.shape[1], out.shape[1], out.shape[1]])
+    draw_grid(axes[0], shown, f"y (first {steps})", fmt="{:.0f}")
+    draw_grid(axes[1], w, "w", fmt="{:.0f}")
+    draw_grid(axes[2], out, f"output {out.shape}", fmt="{:.0f}")
+    draw_grid(axes[3], full, "stamps per pixel", fmt="{:.0f}", cmap="Purples")
+    fig.suptitle(f"stride={stride}, padding={padding}, output_padding={output_padding}")
+    return out
+
+
+def explore_conv_matrix():
+    """Sliders for kernel size, input size, stride, padding, dilation → C."""
+    return explorer(draw_conv_matrix, figsize=(12, 4), kernel_size=(1, 4, 3), size=(2, 6, 4),
+                    stride=(1, 3, 1), padding=(0, 2, 0), dilation=(1, 3, 1))
+
+
+def explore_transposed_conv():
+    """Sliders for kernel size, stride, padding, output_padding → the stamped output."""
+    def draw(fig, kernel_size, stride, padding, output_padding):
+        y = np.arange(1.0, 10).reshape(3, 3)
+        draw_stamps(fig, y, np.ones((kernel_size, kernel_size)), stride, padding, output_padding)
+
+    return explorer(draw, figsize=(12, 4), kernel_size=(1, 5, 3), stride=(1, 3, 2),
+                    padding=(0, 2, 0), output_padding=(0, 2, 0))
