@@ -41,32 +41,41 @@ def counterpart(docname):
     return str(PurePosixPath(*parts))
 
 
-def add_language_context(app, pagename, templatename, context, doctree):
-    """Set lang, the switch button and hreflang links for one page."""
+def set_language(app, pagename, templatename, context, doctree):
+    """Set ``<html lang>`` and ``page_lang`` before the theme renders its sidebar templates."""
     lang = page_language(pagename)
     context["page_lang"] = lang
+    if lang is not None:
+        context["language"] = lang
+
+
+def add_language_switch(app, pagename, templatename, context, doctree):
+    """Add the header button to the counterpart page, and hreflang links."""
+    lang = page_language(pagename)
     if lang is None:
         return
-    context["language"] = lang
     other = counterpart(pagename)
     if other not in app.env.all_docs:
         return
+    other_lang = page_language(other)
     url = context["pathto"](other)
     context.setdefault("header_buttons", []).insert(0, {
         "type": "javascript",
         "javascript": f"window.location.href='{url}'",
-        "tooltip": "한국어로 보기" if other == "ko" else "Read this page in English",
+        "tooltip": "한국어로 보기" if other_lang == "ko" else "Read this page in English",
         "icon": "fa-solid fa-language",
-        "text": LANGUAGES[other],
+        "text": LANGUAGES[other_lang],
         "label": "language-switch",
     })
     here = context["pathto"](pagename)
     context["metatags"] = context.get("metatags", "") + (
         f'\n<link rel="alternate" hreflang="{lang}" href="{here}" />'
-        f'\n<link rel="alternate" hreflang="{other}" href="{url}" />')
+        f'\n<link rel="alternate" hreflang="{other_lang}" href="{url}" />')
 
 
 def setup(app):
-    # after sphinx-book-theme has built its header buttons (priority 501)
-    app.connect("html-page-context", add_language_context, priority=900)
+    # the language before the theme drops sidebar templates that render empty (default 500);
+    # the button after sphinx-book-theme has built its header buttons (priority 501)
+    app.connect("html-page-context", set_language, priority=100)
+    app.connect("html-page-context", add_language_switch, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,78 @@
+"""The website: it builds with warnings as errors, and each edition is wired correctly.
+
+Builds the real book once (executing the notebooks) into a temporary folder, then reads the
+HTML: language attributes, the switch to the other language, a sidebar with one edition, the
+Colab button of the page's own language, rendered math and the bibliography.
+"""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+CHAPTERS = sorted(p.name for p in (ROOT / "chapters").iterdir() if re.match(r"\d\d_", p.name))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("book")
+    jb = Path(sys.executable).with_name("jupyter-book")
+    run = subprocess.run([str(jb), "build", str(ROOT), "--path-output", str(out),
+                          "--warningiserror", "--nitpick", "--keep-going"],
+                         capture_output=True, text=True, timeout=1500)
+    assert run.returncode == 0, f"book build failed:\n{run.stdout[-4000:]}\n{run.stderr[-4000:]}"
+    return out / "_build" / "html"
+
+
+def _page(site, name):
+    return (site / f"{name}.html").read_text(encoding="utf-8")
+
+
+def _sidebar(html):
+    return html.split('class="bd-links bd-docs-nav"', 1)[1].split("</nav>", 1)[0]
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+@pytest.mark.parametrize("lang, other, switch", [("ko", "en", "English"), ("en", "ko", "한국어")])
+def test_chapter_page_is_wired_to_its_language(site, chapter, lang, other, switch):
+    html = _page(site, f"chapters/{chapter}/{lang}")
+    assert re.search(rf'<html[^>]* lang="{lang}"', html), "wrong <html lang>"
+    assert f"window.location.href='{other}.html'" in html and switch in html, "no switch"
+    assert f'hreflang="{other}"' in html
+    nav = _sidebar(html)
+    assert f"chapters/{chapter}/{lang}.html" in nav or f"{lang}.html" in nav
+    assert f"{other}.html" not in nav and f"/{other}/" not in nav, "sidebar mixes editions"
+    repo = CONFIG["repository"]["url"].removeprefix("https://github.com/")
+    colab = (f"https://colab.research.google.com/github/{repo}/blob/"
+             f"{CONFIG['repository']['branch']}/chapters/{chapter}/{lang}.ipynb")
+    assert colab in html, "Colab button must open this language's notebook"
+    assert "class=\"math" in html, "math not rendered as MathJax markup"
+    assert "BEGIN SOLUTION" not in html, "solutions must be hidden on the website"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_front_matter_pages(site, lang):
+    for page in ("index", "how_to_use", "glossary", "references"):
+        html = _page(site, f"{lang}/{page}")
+        assert re.search(rf'<html[^>]* lang="{lang}"', html)
+    refs = _page(site, f"{lang}/references")
+    for author in ("Zeiler", "Noh", "Long", "Badrinarayanan", "Dumoulin", "Odena", "Shi",
+                   "Springenberg", "Radford"):
+        assert author in refs, f"{author} missing from the references"
+
+
+def test_landing_page_leads_to_both_editions(site):
+    html = _page(site, "index")
+    assert 'href="ko/index.html"' in html and 'href="en/index.html"' in html
+
+
+def test_mathjax_is_served_locally(site):
+    """The math renders offline: MathJax ships with the site, not from a CDN."""
+    html = _page(site, f"chapters/{CHAPTERS[0]}/en")
+    assert re.search(r'<script[^>]+src="[^"]*_static/mathjax/tex-chtml\.js', html)
+    assert (site / "_static" / "mathjax" / "tex-chtml.js").exists()

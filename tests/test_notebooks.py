@@ -1,0 +1,117 @@
+"""Notebook hygiene: both languages, identical code, stripped, listed, valid, one setup cell.
+
+nbval executes the notebooks themselves (``chapters/`` is a pytest path, run with
+``--nbval-lax``); these tests check what must hold before anything runs.
+"""
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CHAPTERS = sorted(p for p in (ROOT / "chapters").iterdir() if re.match(r"\d\d_", p.name))
+NOTEBOOKS = sorted((ROOT / "chapters").rglob("*.ipynb"))
+LANGS = ("ko", "en")
+
+
+def _read(path):
+    return nbformat.read(path, as_version=4)
+
+
+def _code(nb):
+    return [c.source for c in nb.cells if c.cell_type == "code"]
+
+
+def _toc_files():
+    def walk(node):
+        if isinstance(node, dict):
+            if "file" in node:
+                yield node["file"]
+            for value in node.values():
+                yield from walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                yield from walk(item)
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    return [toc["root"], *walk(toc)]
+
+
+def test_there_are_chapters():
+    assert CHAPTERS, "no chapter folders found"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.name)
+def test_both_languages_with_identical_code_cells(chapter):
+    ko, en = (_read(chapter / f"{lang}.ipynb") for lang in LANGS)
+    assert _code(ko) == _code(en), "code cells differ between ko.ipynb and en.ipynb"
+    assert [c.cell_type for c in ko.cells] == [c.cell_type for c in en.cells], \
+        "markdown cells must correspond one to one"
+    assert [c.metadata.get("tags", []) for c in ko.cells] == \
+        [c.metadata.get("tags", []) for c in en.cells], "cell tags differ"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_outputs_and_execution_counts_are_stripped(path):
+    for cell in _read(path).cells:
+        if cell.cell_type == "code":
+            assert not cell.outputs and cell.execution_count is None, \
+                f"{path.name}: run `make strip` before committing"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_valid_nbformat_with_one_python_kernel(path):
+    nb = _read(path)
+    nbformat.validate(nb)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    assert nb.metadata["kernelspec"]["language"] == "python"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_notebook_follows_the_chapter_template(path):
+    nb = _read(path)
+    first = nb.cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# "), "title first"
+    assert "BEGIN SOLUTION" in "".join(_code(nb)), "every chapter has exercises"
+    assert not any("TODO" in c.source for c in nb.cells if c.cell_type == "markdown")
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "### BEGIN SOLUTION" in cell.source:
+            assert "remove-cell" in cell.metadata.get("tags", []), \
+                "solution cells must be hidden on the website (tag remove-cell)"
+
+
+def test_setup_cell_is_identical_everywhere():
+    setups = {path: _code(_read(path))[0] for path in NOTEBOOKS}
+    first = next(iter(setups.values()))
+    assert first.startswith("# Setup")
+    different = [str(p.relative_to(ROOT)) for p, s in setups.items() if s != first]
+    assert not different, f"setup cell differs in {different}"
+
+
+def test_repository_url_is_configured_once_and_agreed_on():
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    url = config["repository"]["url"]
+    for path in NOTEBOOKS:
+        assert f'REPO_URL = "{url}"' in _code(_read(path))[0], f"{path}: setup cell URL"
+
+
+def test_every_notebook_is_in_the_toc_and_every_entry_exists():
+    files = _toc_files()
+    for path in NOTEBOOKS:
+        assert str(path.relative_to(ROOT).with_suffix("")) in files, f"{path} not in _toc.yml"
+    for entry in files:
+        assert any((ROOT / f"{entry}{ext}").exists() for ext in (".md", ".ipynb")), entry
+
+
+def test_every_edition_page_has_its_counterpart():
+    files = set(_toc_files())
+    for entry in files:
+        parts = entry.split("/")
+        for i in (0, len(parts) - 1):
+            if parts[i] in LANGS:
+                other = parts.copy()
+                other[i] = "en" if parts[i] == "ko" else "ko"
+                assert "/".join(other) in files, f"{entry} has no counterpart"
