@@ -73,9 +73,21 @@ def add_language_switch(app, pagename, templatename, context, doctree):
         f'\n<link rel="alternate" hreflang="{other_lang}" href="{url}" />')
 
 
+def drop_cross_edition_links(app, pagename, templatename, context, doctree):
+    """Keep "previous" and "next" inside the page's edition (ko never leads into en)."""
+    lang = page_language(pagename)
+    if lang is None:
+        return
+    _parent, prev, nxt = app.env.collect_relations().get(pagename, (None, None, None))
+    for key, neighbour in (("prev", prev), ("next", nxt)):
+        if neighbour and page_language(neighbour) not in (None, lang):
+            context[key] = None
+
+
 def setup(app):
     # the language before the theme drops sidebar templates that render empty (default 500);
     # the button after sphinx-book-theme has built its header buttons (priority 501)
     app.connect("html-page-context", set_language, priority=100)
     app.connect("html-page-context", add_language_switch, priority=900)
+    app.connect("html-page-context", drop_cross_edition_links)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
