@@ -5,6 +5,6 @@ import os
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
-    "course", max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", 200)), deadline=None,
+    "course", max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", 500)), deadline=None,
     suppress_health_check=[HealthCheck.too_slow], derandomize=True, print_blob=True)
 settings.load_profile("course")

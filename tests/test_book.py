@@ -66,6 +66,15 @@ def test_front_matter_pages(site, lang):
         assert author in refs, f"{author} missing from the references"
 
 
+@pytest.mark.parametrize("lang, other", [("ko", "en"), ("en", "ko")])
+def test_previous_and_next_stay_in_the_edition(site, lang, other):
+    for page in [f"{lang}/{name}" for name in ("index", "how_to_use", "glossary", "references")] \
+            + [f"chapters/{chapter}/{lang}" for chapter in CHAPTERS]:
+        html = _page(site, page)
+        footer = html.split('class="prev-next-area"', 1)[-1].split("</footer>", 1)[0]
+        assert not re.search(rf'href="[^"]*(/{other}/|/{other}\.html)', footer), page
+
+
 def test_landing_page_leads_to_both_editions(site):
     html = _page(site, "index")
     assert 'href="ko/index.html"' in html and 'href="en/index.html"' in html
