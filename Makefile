@@ -13,8 +13,9 @@ $(READY): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $(READY)
 
-book: $(READY)  ## build the website into _build/html (executes every notebook; warnings are errors)
-	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
+book: $(READY)  ## build the website into _build/html: every page rewritten, notebooks executed
+# (jupyter-cache reruns only changed ones), Sphinx warnings are errors
+	$(BIN)/jupyter-book build . --all --warningiserror --nitpick --keep-going
 	@echo "Built: _build/html/index.html  (make serve to browse it)"
 
 test: $(READY)  ## lint, unit and torch-agreement tests, notebook hygiene, nbval, book build
