@@ -14,9 +14,9 @@ col2im accumulation (``conv_transpose``).
 """
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 from ._args import float_array, ntuple, positive_int, same_dtype
+from .patches import overlap_add, windows
 
 __all__ = ["conv1d", "conv2d", "conv_transpose1d", "conv_transpose2d", "conv_output_size",
            "conv_transpose_output_size", "same_padding"]
@@ -150,9 +150,7 @@ def _conv2d_core(x, w, stride, dilation, groups):
     """im2col + batched matmul. x: (N, C, H, W) already padded; w: (O, C/G, kH, kW)."""
     N, C, _, _ = x.shape
     O, Cg, kh, kw = w.shape
-    (sh, sw), (dh, dw) = stride, dilation
-    win = sliding_window_view(x, ((kh - 1) * dh + 1, (kw - 1) * dw + 1), axis=(2, 3))
-    win = win[:, :, ::sh, ::sw, ::dh, ::dw]  # (N, C, oH, oW, kH, kW), a view
+    win = windows(x, (kh, kw), stride, dilation)  # (N, C, oH, oW, kH, kW), a view
     oh, ow = win.shape[2:4]
     cols = win.reshape(N, groups, Cg, oh, ow, kh, kw).transpose(1, 0, 3, 4, 2, 5, 6)
     cols = cols.reshape(groups, N * oh * ow, Cg * kh * kw)
@@ -224,16 +222,10 @@ def _conv_transpose2d_core(x, w, stride, padding, output_padding, dilation, grou
     xm = x.reshape(N, groups, Cg, H * W).transpose(1, 0, 3, 2).reshape(groups, N * H * W, Cg)
     cols = xm @ w.reshape(groups, Cg, Og * kh * kw)  # (G, N·H·W, O/G·kH·kW)
     cols = cols.reshape(groups, N, H, W, Og, kh, kw).transpose(5, 6, 1, 0, 4, 2, 3)
-    cols = np.ascontiguousarray(cols)  # (kH, kW, N, G, O/G, H, W)
-    full_h = (H - 1) * sh + dh * (kh - 1) + 1 + ah
-    full_w = (W - 1) * sw + dw * (kw - 1) + 1 + aw
-    y = np.zeros((N, groups, Og, full_h, full_w), dtype=x.dtype)
-    for i in range(kh):
-        for j in range(kw):
-            y[..., i * dh: i * dh + (H - 1) * sh + 1: sh,
-              j * dw: j * dw + (W - 1) * sw + 1: sw] += cols[i, j]
-    y = y.reshape(N, groups * Og, full_h, full_w)
-    return np.ascontiguousarray(y[:, :, ph: full_h - ph, pw: full_w - pw])
+    cols = np.ascontiguousarray(cols).reshape(kh, kw, N, groups * Og, H, W)
+    full = ((H - 1) * sh + dh * (kh - 1) + 1 + ah, (W - 1) * sw + dw * (kw - 1) + 1 + aw)
+    y = overlap_add(cols, full, stride, dilation)
+    return np.ascontiguousarray(y[:, :, ph: full[0] - ph, pw: full[1] - pw])
 
 
 def conv_transpose1d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,

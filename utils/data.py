@@ -1,0 +1,103 @@
+"""A small, real segmentation task, made offline: a textured horse pasted on grass or gravel.
+
+The lecture note's "cow on grass" example, built from images that ship with scikit-image:
+the ``skimage.data.horse()`` silhouette, randomly scaled, flipped and shifted, filled with a
+texture (``brick``) and pasted onto a random crop of ``grass()`` or ``gravel()``.
+"""
+
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+__all__ = ["HorseScenes", "horse_scenes"]
+
+# RGB tints that turn the grey textures into a plausible scene
+_TINTS = {"grass": (0.45, 0.75, 0.30), "gravel": (0.70, 0.66, 0.60), "brick": (0.85, 0.55, 0.35)}
+
+
+@cache
+def _texture(name):
+    from skimage import data
+
+    return getattr(data, name)().astype(np.float32) / 255.0  # (512, 512) in [0, 1]
+
+
+@cache
+def _silhouette():
+    from skimage import data
+
+    mask = ~data.horse()  # the file is a black horse on white
+    rows, cols = np.nonzero(mask)
+    return mask[rows.min(): rows.max() + 1, cols.min(): cols.max() + 1]  # (h, w) bool, tight
+
+
+@dataclass
+class HorseScenes:
+    """images (n, 3, size, size) float32 in [0, 1]; masks (n, size, size) int64, 1 = horse.
+
+    ``backgrounds`` and ``fills`` are the two layers each image was pasted from, kept so that
+    tests (and curious readers) can check that ``image == where(mask, fill, background)``.
+    """
+
+    images: np.ndarray
+    masks: np.ndarray
+    backgrounds: np.ndarray
+    fills: np.ndarray
+
+
+def _crop(rng, name, size, zoom):
+    """A random ``size``² crop of texture ``name``, zoomed out by ``zoom`` ≥ 1, tinted RGB."""
+    from skimage.transform import resize
+
+    texture = _texture(name)
+    side = int(round(size * zoom))
+    r, c = rng.integers(0, texture.shape[0] - side + 1, 2)
+    grey = resize(texture[r: r + side, c: c + side], (size, size), order=1, anti_aliasing=True)
+    brightness = rng.uniform(0.8, 1.2)
+    rgb = np.clip(grey[None] * brightness * np.array(_TINTS[name])[:, None, None] * 1.6, 0, 1)
+    return rgb.astype(np.float32)
+
+
+def _place(rng, size, min_scale, max_scale):
+    """The silhouette scaled to a random height, maybe flipped, shifted to a random spot."""
+    from skimage.transform import resize
+
+    horse = _silhouette()
+    height = int(round(size * rng.uniform(min_scale, max_scale)))
+    width = min(size, int(round(height * horse.shape[1] / horse.shape[0])))
+    small = resize(horse.astype(float), (height, width), order=0, anti_aliasing=False) > 0.5
+    if rng.random() < 0.5:
+        small = small[:, ::-1]
+    mask = np.zeros((size, size), dtype=bool)
+    r, c = rng.integers(0, size - height + 1), rng.integers(0, size - width + 1)
+    mask[r: r + height, c: c + width] = small
+    return mask
+
+
+def horse_scenes(n, size=64, seed=0, min_scale=0.35, max_scale=0.8):
+    """``n`` seeded scenes of a textured horse on grass or gravel, each ``size``×``size``.
+
+    Returns a :class:`HorseScenes`; the same ``seed`` always gives the same scenes.
+
+    >>> s = horse_scenes(2, size=32)
+    >>> s.images.shape, s.masks.shape, s.images.dtype, sorted(np.unique(s.masks).tolist())
+    ((2, 3, 32, 32), (2, 32, 32), dtype('float32'), [0, 1])
+    """
+    if not isinstance(n, int) or n < 1:
+        raise ValueError(f"n must be a positive int, got {n!r}")
+    if not isinstance(size, int) or size < 16:
+        raise ValueError(f"size must be an int >= 16, got {size!r}")
+    if not 0 < min_scale <= max_scale <= 1:
+        raise ValueError(f"need 0 < min_scale <= max_scale <= 1, got {min_scale}, {max_scale}")
+    rng = np.random.default_rng(seed)
+    backgrounds = np.empty((n, 3, size, size), np.float32)
+    fills = np.empty_like(backgrounds)
+    masks = np.empty((n, size, size), np.int64)
+    for i in range(n):
+        ground = "grass" if rng.random() < 0.5 else "gravel"
+        backgrounds[i] = _crop(rng, ground, size, rng.uniform(1, 2))
+        fills[i] = _crop(rng, "brick", size, rng.uniform(1, 2))
+        masks[i] = _place(rng, size, min_scale, max_scale)
+    images = np.where(masks[:, None].astype(bool), fills, backgrounds)
+    return HorseScenes(images, masks, backgrounds, fills)
