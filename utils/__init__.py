@@ -4,16 +4,22 @@ Notebooks ``import utils`` and use the names below; each module lists its own ``
 and ``tests/`` holds their torch-agreement tests.
 """
 
-from . import check, data, exercises, explore, matrix, ops, patches, plot, runtime
+from . import (check, cost, data, exercises, explore, matrix, nets, ops, patches, plot,  # noqa: I001
+               runtime, sizes, train)
 from .check import *  # noqa: F403
+from .cost import *  # noqa: F403
 from .data import *  # noqa: F403
 from .exercises import *  # noqa: F403
 from .explore import *  # noqa: F403
 from .matrix import *  # noqa: F403
+from .nets import *  # noqa: F403
 from .ops import *  # noqa: F403
 from .patches import *  # noqa: F403
 from .plot import *  # noqa: F403
 from .runtime import *  # noqa: F403
+from .sizes import *  # noqa: F403
+from .train import *  # noqa: F403
 
-__all__ = [*check.__all__, *data.__all__, *exercises.__all__, *explore.__all__, *matrix.__all__,
-           *ops.__all__, *patches.__all__, *plot.__all__, *runtime.__all__]
+__all__ = [name for module in (check, cost, data, exercises, explore, matrix, nets, ops, patches,
+                               plot, runtime, sizes, train)
+           for name in module.__all__]

@@ -6,7 +6,9 @@ import torch
 import torch.nn.functional as F
 
 __all__ = ["check_conv1d_matrix", "check_conv2d_matrix", "check_transposed_output_size",
-           "check_conv_transpose1d_scatter", "check_min_norm_solution"]
+           "check_conv_transpose1d_scatter", "check_min_norm_solution", "check_extract_patches",
+           "check_linear_to_conv", "check_sliding_window_macs", "check_same_pad",
+           "check_conv_params", "check_full_res_activation_bytes"]
 
 
 class ExerciseFailed(AssertionError):
@@ -25,7 +27,7 @@ def _grade(name, cases, answer, expected, hint):
         if not np.allclose(got, want, rtol=1e-6, atol=1e-8):
             raise ExerciseFailed(f"{name}: right shape, wrong values for inputs with shapes "
                                  f"{_shapes(case)}. {hint}")
-    print(f"{name}: pass ({len(cases)} random cases agree with torch)")
+    print(f"{name}: pass ({len(cases)} cases agree with torch)")
 
 
 def _shapes(case):
@@ -125,3 +127,114 @@ def check_min_norm_solution(min_norm_solution, n_cases=10, seed=0):
 
     _grade("min_norm_solution", cases, min_norm_solution, torch_ref,
            "Hint: the answer lies in the row space of C, so write it as Cᵀz and solve for z.")
+
+
+def check_extract_patches(extract_patches, n_cases=10, seed=0):
+    """``extract_patches(image, P)``: image (C, H, W) → (H·W, C·P·P), the zero-padded P×P
+    window centred on each pixel (P odd), rows in raster order — ``F.unfold`` transposed."""
+    rng = _rng(seed)
+    cases = [(rng.standard_normal((int(rng.integers(1, 4)), int(rng.integers(3, 9)),
+                                   int(rng.integers(3, 9)))), int(p))
+             for p in rng.choice([1, 3, 5], n_cases)]
+
+    def torch_ref(image, P):
+        return F.unfold(torch.from_numpy(image)[None], P, padding=P // 2)[0].T.numpy()
+
+    _grade("extract_patches", cases, extract_patches, torch_ref,
+           "Hint: pad by P // 2 on each side, take sliding_window_view over the two spatial "
+           "axes, then order each row as (channel, window row, window column).")
+
+
+def check_linear_to_conv(linear_to_conv, n_cases=10, seed=0):
+    """``linear_to_conv(linear, C, P)``: an ``nn.Conv2d`` whose output at every pixel is
+    ``linear`` applied to that pixel's flattened (C, P, P) patch (padding P // 2)."""
+    rng = _rng(seed)
+    cases = []
+    for _ in range(n_cases):
+        C, P, hidden = int(rng.integers(1, 4)), int(rng.choice([1, 3, 5])), int(rng.integers(1, 6))
+        torch.manual_seed(int(rng.integers(1 << 30)))
+        linear = torch.nn.Linear(C * P * P, hidden).double()
+        cases.append((linear, C, P, rng.standard_normal((2, C, 7, 6))))
+
+    def answer(linear, C, P, x):
+        conv = linear_to_conv(linear, C, P)
+        with torch.no_grad():
+            return conv(torch.from_numpy(x)).numpy()
+
+    def torch_ref(linear, C, P, x):
+        cols = F.unfold(torch.from_numpy(x), P, padding=P // 2).transpose(1, 2)  # (N, L, CPP)
+        with torch.no_grad():
+            return linear(cols).transpose(1, 2).reshape(2, -1, 7, 6).numpy()
+
+    _grade("linear_to_conv", cases, answer, torch_ref,
+           "Hint: the Linear weight (hidden, C·P·P) is a Conv2d weight (hidden, C, P, P) seen "
+           "flat; keep the bias, and pad so that every pixel gets a centred window.")
+
+
+def check_sliding_window_macs(sliding_window_macs, seed=0):
+    """``sliding_window_macs(H, W, C, P, hidden)``: multiply–accumulates of classifying every
+    pixel of a (C, H, W) image with Linear(C·P·P → hidden) → ReLU → Linear(hidden → 2)."""
+    from .cost import count_macs
+
+    rng = _rng(seed)
+    cases = [tuple(int(v) for v in (rng.integers(4, 33), rng.integers(4, 33), rng.integers(1, 4),
+                                    rng.choice([3, 5, 7]), rng.integers(4, 33)))
+             for _ in range(10)]
+
+    def torch_ref(H, W, C, P, hidden):
+        model = torch.nn.Sequential(torch.nn.Linear(C * P * P, hidden), torch.nn.ReLU(),
+                                    torch.nn.Linear(hidden, 2))
+        return float(count_macs(model, torch.zeros(H * W, C * P * P)))
+
+    _grade("sliding_window_macs", cases, lambda *c: float(sliding_window_macs(*c)), torch_ref,
+           "Hint: one pixel costs one pass of the two Linear layers; a Linear(a → b) layer "
+           "costs a·b multiply–accumulates.")
+
+
+def check_same_pad(same_pad, seed=0):
+    """``same_pad(k, d)`` → (left, right): F.pad by hand must reproduce padding='same'."""
+    cases = [(k, d) for k in range(1, 8) for d in range(1, 4)]
+    x = torch.from_numpy(_rng(seed).standard_normal((1, 1, 11)))
+
+    def answer(k, d):
+        left, right = same_pad(k, d)
+        w = torch.ones(1, 1, k, dtype=x.dtype)
+        return F.conv1d(F.pad(x, (int(left), int(right))), w, dilation=d).numpy()
+
+    def torch_ref(k, d):
+        return F.conv1d(x, torch.ones(1, 1, k, dtype=x.dtype), padding="same", dilation=d).numpy()
+
+    _grade("same_pad", cases, answer, torch_ref,
+           "Hint: the total is d·(k − 1); when it is odd, PyTorch puts the extra zero on the "
+           "right.")
+
+
+def check_conv_params(conv_params, seed=0):
+    """``conv_params(c_in, c_out, k)``: the parameters of ``nn.Conv2d(c_in, c_out, k)``."""
+    from .cost import count_params
+
+    rng = _rng(seed)
+    cases = [tuple(int(v) for v in (rng.integers(1, 65), rng.integers(1, 65), rng.integers(1, 8)))
+             for _ in range(10)]
+    _grade("conv_params", cases, lambda *c: float(conv_params(*c)),
+           lambda a, b, k: float(count_params(torch.nn.Conv2d(a, b, k))),
+           "Hint: one k×k kernel per (input, output) channel pair, plus one bias per output "
+           "channel.")
+
+
+def check_full_res_activation_bytes(full_res_activation_bytes, seed=0):
+    """``full_res_activation_bytes(H, W, width, depth)``: bytes of every layer output of
+    ``utils.full_resolution_net(width, depth)`` on one 3×H×W float32 image."""
+    from .cost import activation_bytes
+    from .nets import full_resolution_net
+
+    rng = _rng(seed)
+    cases = [tuple(int(v) for v in (rng.integers(4, 40), rng.integers(4, 40), rng.integers(1, 17),
+                                    rng.integers(1, 5))) for _ in range(8)]
+
+    def torch_ref(H, W, width, depth):
+        return float(activation_bytes(full_resolution_net(width, depth), torch.zeros(1, 3, H, W)))
+
+    _grade("full_res_activation_bytes", cases, lambda *c: float(full_res_activation_bytes(*c)),
+           torch_ref, "Hint: each Conv2d and each ReLU outputs width·H·W float32 numbers (4 bytes "
+           "each); the last 1×1 convolution outputs 2·H·W.")

@@ -8,7 +8,8 @@ from .ops import conv_transpose2d
 from .plot import draw_grid
 
 __all__ = ["animate", "explorer", "draw_conv_matrix", "draw_stamps",
-           "explore_conv_matrix", "explore_transposed_conv"]
+           "explore_conv_matrix", "explore_transposed_conv", "draw_sliding_window",
+           "draw_same_padding"]
 
 
 def animate(draw_frame, n_frames, figsize=(10, 4), interval=1200):
@@ -105,3 +106,52 @@ def explore_transposed_conv():
 
     return explorer(draw, figsize=(12, 4), kernel_size=(1, 5, 3), stride=(1, 3, 2),
                     padding=(0, 2, 0), output_padding=(0, 2, 0))
+
+
+def draw_sliding_window(fig, image, labels, row, col, patch_size):
+    """The sliding-window classifier at pixel (row, col): the window on the image, the patch it
+    sees, and the label map filled in raster order up to that pixel.
+
+    image (3, H, W) in [0, 1]; labels (H, W) the classifier's answer for every pixel.
+    """
+    from matplotlib.patches import Rectangle
+
+    r = patch_size // 2
+    _, H, W = image.shape
+    padded = np.pad(image, ((0, 0), (r, r), (r, r)))
+    done = (np.arange(H * W) <= row * W + col).reshape(H, W)
+    axes = fig.subplots(1, 3)
+    axes[0].imshow(image.transpose(1, 2, 0))
+    axes[0].add_patch(Rectangle((col - r - 0.5, row - r - 0.5), patch_size, patch_size,
+                                fill=False, edgecolor="yellow", linewidth=2))
+    axes[0].set_title(f"window at ({row}, {col})")
+    axes[1].imshow(padded[:, row: row + patch_size, col: col + patch_size].transpose(1, 2, 0))
+    axes[1].set_title(f"patch {patch_size}×{patch_size}")
+    axes[2].imshow(np.where(done, labels, 0.5), cmap="gray", vmin=0, vmax=1)
+    axes[2].set_title(f"{int(done.sum())} of {H * W} pixels")
+    for ax in axes:
+        ax.set_xticks([])
+        ax.set_yticks([])
+
+
+def draw_same_padding(fig, kernel_size=3, dilation=1, size=7):
+    """A 1-D input with the zeros that 'same' padding adds (left and right), the dilated
+    kernel's reach, and the output length."""
+    from .ops import same_padding
+
+    left, right = same_padding(kernel_size, dilation)
+    row = np.concatenate([np.zeros(left), np.arange(1.0, size + 1), np.zeros(right)])
+    reach = np.zeros(dilation * (kernel_size - 1) + 1)
+    reach[::dilation] = 1
+    out = len(row) - len(reach) + 1
+    axes = fig.subplots(3, 1, height_ratios=[1, 1, 1])
+    draw_grid(axes[0], row[None], f"padded input: {left} zero(s) left, {right} right",
+              fmt="{:.0f}")
+    draw_grid(axes[1], reach[None], f"kernel k={kernel_size}, d={dilation}: reach "
+              f"{len(reach)}", fmt="{:.0f}", cmap="Purples")
+    draw_grid(axes[2], np.ones(out)[None], f"output length {out} (input {size})",
+              fmt="{:.0f}", cmap="Greys")
+    for ax in axes:  # one scale for all three rows, so the lengths compare
+        ax.set_xlim(-0.5, len(row) - 0.5)
+    fig.tight_layout()
+    return left, right

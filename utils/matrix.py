@@ -3,7 +3,8 @@
 import numpy as np
 
 from ._args import float_array, ntuple, positive_int
-from .ops import _conv_padding, conv_output_size
+from .ops import _conv_padding
+from .sizes import conv_output_size
 
 __all__ = ["conv_matrix"]
 

@@ -17,43 +17,9 @@ import numpy as np
 
 from ._args import float_array, ntuple, positive_int, same_dtype
 from .patches import overlap_add, windows
+from .sizes import conv_transpose_output_size, same_padding
 
-__all__ = ["conv1d", "conv2d", "conv_transpose1d", "conv_transpose2d", "conv_output_size",
-           "conv_transpose_output_size", "same_padding"]
-
-
-# ----------------------------------------------------------------------------- sizes
-def conv_output_size(size, kernel_size, stride=1, padding=0, dilation=1):
-    """Output length of a convolution along one axis: ⌊(i + 2p − d(k−1) − 1)/s⌋ + 1.
-
-    >>> conv_output_size(4, 3)
-    2
-    >>> conv_output_size(5, 3, stride=2, padding=1)
-    3
-    """
-    return (size + 2 * padding - dilation * (kernel_size - 1) - 1) // stride + 1
-
-
-def conv_transpose_output_size(size, kernel_size, stride=1, padding=0, output_padding=0,
-                               dilation=1):
-    """Output length of a transposed convolution: (i − 1)s − 2p + d(k − 1) + a + 1.
-
-    >>> conv_transpose_output_size(2, 3)
-    4
-    >>> conv_transpose_output_size(16, 4, stride=2, padding=1)
-    32
-    """
-    return (size - 1) * stride - 2 * padding + dilation * (kernel_size - 1) + output_padding + 1
-
-
-def same_padding(kernel_size, dilation=1):
-    """(left, right) zero padding that keeps the size at stride 1; the extra zero goes right.
-
-    >>> same_padding(3), same_padding(4), same_padding(3, dilation=2)
-    ((1, 1), (1, 2), (2, 2))
-    """
-    total = dilation * (kernel_size - 1)
-    return total // 2, total - total // 2
+__all__ = ["conv1d", "conv2d", "conv_transpose1d", "conv_transpose2d"]
 
 
 # ----------------------------------------------------------------------------- checks

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-__all__ = ["draw_grid", "show_grids"]
+__all__ = ["draw_grid", "show_grids", "show_scenes"]
 
 
 def draw_grid(ax, a, title=None, fmt="{:.3g}", cmap="RdBu_r", fontsize=None, faint_zeros=True):
@@ -50,5 +50,31 @@ def show_grids(*arrays, titles=None, fmt="{:.3g}", width_scale=0.45, **kwargs):
                                       width_scale * height + 0.8))
     for ax, a, t in zip(axes[0], arrays, titles):
         draw_grid(ax, a, title=t, fmt=fmt, **kwargs)
+    fig.tight_layout()
+    return fig
+
+
+def show_scenes(images, *label_maps, titles=None, size=2.0):
+    """One row per label set under a row of RGB images (N, 3, H, W); return the figure.
+
+    ``label_maps`` are arrays (N, H, W) such as the true masks and predictions; ``titles``
+    names each row.
+    """
+    import matplotlib.pyplot as plt
+
+    images = np.asarray(images)
+    rows = 1 + len(label_maps)
+    fig, axes = plt.subplots(rows, len(images), figsize=(size * len(images), size * rows),
+                             squeeze=False)
+    for j, image in enumerate(images):
+        axes[0, j].imshow(np.clip(image.transpose(1, 2, 0), 0, 1))
+        for i, labels in enumerate(label_maps, start=1):
+            axes[i, j].imshow(np.asarray(labels)[j], cmap="gray", vmin=0, vmax=1)
+    for i, ax_row in enumerate(axes):
+        for ax in ax_row:
+            ax.set_xticks([])
+            ax.set_yticks([])
+        if titles:
+            ax_row[0].set_ylabel(titles[i])
     fig.tight_layout()
     return fig
