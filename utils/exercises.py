@@ -8,7 +8,8 @@ import torch.nn.functional as F
 __all__ = ["check_conv1d_matrix", "check_conv2d_matrix", "check_transposed_output_size",
            "check_conv_transpose1d_scatter", "check_min_norm_solution", "check_extract_patches",
            "check_linear_to_conv", "check_sliding_window_macs", "check_same_pad",
-           "check_conv_params", "check_full_res_activation_bytes"]
+           "check_conv_params", "check_full_res_activation_bytes", "check_output_padding_needed",
+           "check_receptive_field", "check_conv_out"]
 
 
 class ExerciseFailed(AssertionError):
@@ -238,3 +239,74 @@ def check_full_res_activation_bytes(full_res_activation_bytes, seed=0):
     _grade("full_res_activation_bytes", cases, lambda *c: float(full_res_activation_bytes(*c)),
            torch_ref, "Hint: each Conv2d and each ReLU outputs width·H·W float32 numbers (4 bytes "
            "each); the last 1×1 convolution outputs 2·H·W.")
+
+
+def check_output_padding_needed(output_padding_needed, seed=0):
+    """``output_padding_needed(i, k, s, p)``: the ``output_padding`` with which
+    ``ConvTranspose2d(k, s, p)`` turns the output of ``Conv2d(k, s, p)`` on size i back into i."""
+    rng = _rng(seed)
+    cases = []
+    while len(cases) < 30:
+        i, k, s, p = (int(v) for v in (rng.integers(3, 40), rng.integers(1, 6), rng.integers(1, 5),
+                                      rng.integers(0, 3)))
+        if i + 2 * p >= k:
+            cases.append((i, k, s, p))
+
+    def answer(i, k, s, p):
+        o = (i + 2 * p - k) // s + 1
+        a = int(output_padding_needed(i, k, s, p))
+        if not 0 <= a < s:
+            return float("nan")
+        layer = torch.nn.ConvTranspose2d(1, 1, k, s, p, output_padding=a)
+        return float(layer(torch.zeros(1, 1, o, o)).shape[-1])
+
+    _grade("output_padding_needed", cases, answer, lambda i, k, s, p: float(i),
+           "Hint: the convolution's floor division throws away a remainder — "
+           "(i + 2p − k) mod s of the input; output_padding must give exactly that back.")
+
+
+def check_receptive_field(receptive_field, seed=0):
+    """``receptive_field(layers)`` for layers ``(k, s)``: measured by the gradient of one
+    output pixel of the stack of convolutions with respect to the input."""
+    rng = _rng(seed)
+    cases = [([tuple(int(v) for v in (rng.integers(1, 6), rng.integers(1, 3)))
+               for _ in range(int(rng.integers(1, 5)))],) for _ in range(10)]
+
+    def torch_ref(layers):
+        net = torch.nn.Sequential(*[torch.nn.Conv2d(1, 1, k, s, bias=False) for k, s in layers])
+        with torch.no_grad():
+            for conv in net:
+                conv.weight.fill_(1.0)
+        x = torch.zeros(1, 1, 96, 96, requires_grad=True)
+        y = net(x)
+        y[0, 0, y.shape[-2] // 2, y.shape[-1] // 2].backward()
+        rows = torch.nonzero(x.grad[0, 0].sum(1)).flatten()
+        return float(rows.max() - rows.min() + 1)
+
+    def answer(layers):
+        r = receptive_field(layers)
+        return float(r[0] if isinstance(r, tuple) else r)
+
+    _grade("receptive_field", cases, answer, torch_ref,
+           "Hint: a k×k layer adds (k − 1) input pixels times the product of the strides of "
+           "the layers before it.")
+
+
+def check_conv_out(conv_out, seed=0):
+    """``conv_out(i, k, s, p, d)``: the output size of ``nn.Conv2d(k, stride=s, padding=p,
+    dilation=d)`` on an i×i input."""
+    rng = _rng(seed)
+    cases = []
+    while len(cases) < 30:
+        i, k, s, p, d = (int(v) for v in (rng.integers(1, 30), rng.integers(1, 6),
+                                          rng.integers(1, 4), rng.integers(0, 3),
+                                          rng.integers(1, 3)))
+        if i + 2 * p >= d * (k - 1) + 1:
+            cases.append((i, k, s, p, d))
+
+    def torch_ref(i, k, s, p, d):
+        return float(torch.nn.Conv2d(1, 1, k, s, p, d)(torch.zeros(1, 1, i, i)).shape[-1])
+
+    _grade("conv_out", cases, lambda *c: float(conv_out(*c)), torch_ref,
+           "Hint: count how many times the dilated kernel (reach d(k − 1) + 1) fits in the "
+           "padded input when it moves s pixels at a time.")

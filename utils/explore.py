@@ -9,7 +9,7 @@ from .plot import draw_grid
 
 __all__ = ["animate", "explorer", "draw_conv_matrix", "draw_stamps",
            "explore_conv_matrix", "explore_transposed_conv", "draw_sliding_window",
-           "draw_same_padding"]
+           "draw_same_padding", "draw_size_flow"]
 
 
 def animate(draw_frame, n_frames, figsize=(10, 4), interval=1200):
@@ -155,3 +155,37 @@ def draw_same_padding(fig, kernel_size=3, dilation=1, size=7):
         ax.set_xlim(-0.5, len(row) - 0.5)
     fig.tight_layout()
     return left, right
+
+
+def draw_size_flow(fig, size=64, kernel_size=3, stride=2, padding=1, depth=3):
+    """Shrink then restore: the size after each strided convolution going down, and after
+    each transposed convolution (same k, s, p) coming back up, with and without the
+    ``output_padding`` that restores the exact size."""
+    from .sizes import conv_output_size, conv_transpose_output_size, output_padding_for
+
+    down = [size]
+    for _ in range(depth):
+        down.append(conv_output_size(down[-1], kernel_size, stride, padding))
+        if down[-1] < 1:
+            raise ValueError(f"the input vanishes after {len(down) - 1} layers: {down}")
+    plain, fixed = [down[-1]], [down[-1]]
+    for target in reversed(down[:-1]):
+        plain.append(conv_transpose_output_size(plain[-1], kernel_size, stride, padding))
+        a = output_padding_for(target, kernel_size, stride, padding)
+        fixed.append(conv_transpose_output_size(fixed[-1], kernel_size, stride, padding, a))
+    ax = fig.subplots()
+    steps = np.arange(2 * depth + 1)
+    ax.bar(steps[:depth + 1], down, color="C0", label="encoder: conv")
+    ax.bar(steps[depth:] - 0.2, plain, width=0.4, color="C3", label="decoder, output_padding=0")
+    ax.bar(steps[depth:] + 0.2, fixed, width=0.4, color="C2",
+           label="decoder, chosen output_padding")
+    for x, v in list(zip(steps, down)) + list(zip(steps[depth:] - 0.2, plain))[1:] + \
+            list(zip(steps[depth:] + 0.2, fixed))[1:]:
+        ax.text(x, v, str(v), ha="center", va="bottom", fontsize=8)
+    names = [f"x{i}" for i in range(depth + 1)] + [f"up{i}" for i in range(1, depth + 1)]
+    ax.set_xticks(steps, names)
+    ax.set_ylabel("size")
+    ax.set_title(f"i={size}, k={kernel_size}, s={stride}, p={padding}: "
+                 f"{'restored' if plain[-1] == size else f'plain decoder gives {plain[-1]}'}")
+    ax.legend(fontsize=7, loc="upper center")
+    return down, plain, fixed

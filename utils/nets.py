@@ -2,7 +2,7 @@
 
 from torch import nn
 
-__all__ = ["full_resolution_net", "downsampling_net"]
+__all__ = ["full_resolution_net", "downsampling_net", "encoder_decoder"]
 
 
 def full_resolution_net(width=32, depth=4, in_channels=3, classes=2, kernel_size=3):
@@ -27,3 +27,20 @@ def downsampling_net(width=32, depth=4, in_channels=3, classes=2, kernel_size=3)
             layers.append(nn.MaxPool2d(2))
     return nn.Sequential(*layers, nn.Conv2d(c, classes, 1),
                          nn.Upsample(scale_factor=2 ** (depth // 2)))
+
+
+def encoder_decoder(width=16, depth=3, in_channels=3, classes=2):
+    """Shrink, then restore: ``depth`` × (Conv 3×3 → ReLU → MaxPool 2×2) halve the size while
+    the channels double, then ``depth`` × (ConvTranspose k=4, s=2, p=1 → ReLU) double it back
+    (the symmetric rule k = 2s, p = s/2), and a 1×1 conv gives class scores.
+    (N, in_channels, H, W) → (N, classes, H, W), H and W divisible by 2^depth."""
+    widths = [width * 2**i for i in range(depth)]
+    encoder, c = [], in_channels
+    for w in widths:
+        encoder += [nn.Conv2d(c, w, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2)]
+        c = w
+    decoder = []
+    for w in reversed(widths):
+        decoder += [nn.ConvTranspose2d(c, w, 4, stride=2, padding=1), nn.ReLU()]
+        c = w
+    return nn.Sequential(*encoder, *decoder, nn.Conv2d(c, classes, 1))
