@@ -5,7 +5,7 @@ and ``tests/`` holds their torch-agreement tests.
 """
 
 from . import (check, cost, data, exercises, explore, matrix, nets, ops, patches, plot,  # noqa: I001
-               runtime, sizes, train)
+               pooling, resize, runtime, sizes, train)
 from .check import *  # noqa: F403
 from .cost import *  # noqa: F403
 from .data import *  # noqa: F403
@@ -16,10 +16,12 @@ from .nets import *  # noqa: F403
 from .ops import *  # noqa: F403
 from .patches import *  # noqa: F403
 from .plot import *  # noqa: F403
+from .pooling import *  # noqa: F403
+from .resize import *  # noqa: F403
 from .runtime import *  # noqa: F403
 from .sizes import *  # noqa: F403
 from .train import *  # noqa: F403
 
 __all__ = [name for module in (check, cost, data, exercises, explore, matrix, nets, ops, patches,
-                               plot, runtime, sizes, train)
+                               plot, pooling, resize, runtime, sizes, train)
            for name in module.__all__]

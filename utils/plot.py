@@ -2,7 +2,7 @@
 
 import numpy as np
 
-__all__ = ["draw_grid", "show_grids", "show_scenes"]
+__all__ = ["draw_grid", "draw_grids", "show_grids", "show_scenes"]
 
 
 def draw_grid(ax, a, title=None, fmt="{:.3g}", cmap="RdBu_r", fontsize=None, faint_zeros=True):
@@ -33,6 +33,16 @@ def draw_grid(ax, a, title=None, fmt="{:.3g}", cmap="RdBu_r", fontsize=None, fai
     return ax
 
 
+def draw_grids(fig, *arrays, titles=None, fmt="{:.3g}", **kwargs):
+    """Draw small arrays side by side on ``fig`` as numbered grids, panels sized by width."""
+    arrays = [np.atleast_2d(np.asarray(a, dtype=float)) for a in arrays]
+    titles = titles or [None] * len(arrays)
+    axes = fig.subplots(1, len(arrays), width_ratios=[a.shape[1] for a in arrays], squeeze=False)
+    for ax, a, t in zip(axes[0], arrays, titles):
+        draw_grid(ax, a, title=t, fmt=fmt, **kwargs)
+    return axes[0]
+
+
 def show_grids(*arrays, titles=None, fmt="{:.3g}", width_scale=0.45, **kwargs):
     """Draw several small arrays side by side, each as a numbered grid; return the figure.
 
@@ -41,15 +51,12 @@ def show_grids(*arrays, titles=None, fmt="{:.3g}", width_scale=0.45, **kwargs):
     """
     import matplotlib.pyplot as plt
 
-    arrays = [np.atleast_2d(np.asarray(a, dtype=float)) for a in arrays]
-    titles = titles or [None] * len(arrays)
-    widths = [a.shape[1] for a in arrays]
-    height = max(a.shape[0] for a in arrays)
-    fig, axes = plt.subplots(1, len(arrays), width_ratios=widths, squeeze=False,
-                             figsize=(width_scale * sum(widths) + 0.6 * len(arrays),
-                                      width_scale * height + 0.8))
-    for ax, a, t in zip(axes[0], arrays, titles):
-        draw_grid(ax, a, title=t, fmt=fmt, **kwargs)
+    shapes = [np.atleast_2d(np.asarray(a)).shape for a in arrays]
+    width = sum(w for _, w in shapes)
+    height = max(h for h, _ in shapes)
+    fig = plt.figure(figsize=(width_scale * width + 0.6 * len(arrays),
+                              width_scale * height + 0.8))
+    draw_grids(fig, *arrays, titles=titles, fmt=fmt, **kwargs)
     fig.tight_layout()
     return fig
 

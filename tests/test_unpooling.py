@@ -1,0 +1,157 @@
+"""Pooling, unpooling and interpolation against torch, over many random configurations."""
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import utils
+
+DTYPES = st.sampled_from([np.float64, np.float32])
+PAIR = st.tuples(st.integers(1, 4), st.integers(1, 4))
+
+
+def _array(draw, shape, dtype, distinct=True):
+    rng = np.random.default_rng(draw(st.integers(0, 2**16)))
+    if distinct or not draw(st.booleans()):
+        return rng.standard_normal(shape).astype(dtype)
+    return rng.integers(0, 3, shape).astype(dtype)  # many ties
+
+
+def _maybe_int(pair, draw):
+    return pair[0] if pair[0] == pair[1] and draw(st.booleans()) else pair
+
+
+@st.composite
+def pool_cases(draw, ties=True, unpoolable=False):
+    """A max_pool2d call; ``unpoolable``: no dilation or ceil_mode, which max_unpool2d lacks."""
+    kernel = draw(PAIR)
+    dilation = (1, 1) if unpoolable else draw(st.tuples(st.integers(1, 2), st.integers(1, 2)))
+    stride = draw(st.one_of(st.none(), PAIR))
+    padding = tuple(draw(st.integers(0, k // 2)) for k in kernel)
+    size = tuple(draw(st.integers(1, 10)) for _ in range(2))
+    assume(all(i + 2 * p >= d * (k - 1) + 1
+               for i, p, d, k in zip(size, padding, dilation, kernel)))
+    kw = dict(kernel_size=_maybe_int(kernel, draw), stride=stride and _maybe_int(stride, draw),
+              padding=_maybe_int(padding, draw), dilation=_maybe_int(dilation, draw),
+              ceil_mode=False if unpoolable else draw(st.booleans()))
+    batch = draw(st.sampled_from([None, 1, 2]))
+    shape = ((batch,) if batch else ()) + (draw(st.integers(1, 3)),) + size
+    return _array(draw, shape, draw(DTYPES), distinct=not ties), kw
+
+
+@given(pool_cases())
+def test_max_pool2d_and_switches_match_torch(case):
+    x, kw = case
+    y, idx = utils.max_pool2d(x, return_indices=True, **kw)
+    ref, ref_idx = F.max_pool2d(torch.from_numpy(x), return_indices=True, **kw)
+    assert y.dtype == x.dtype and idx.dtype == np.int64
+    utils.assert_matches_torch(y, ref)
+    assert np.array_equal(idx, ref_idx.numpy()), "switches differ (ties?)"
+    assert np.array_equal(utils.max_pool2d(x, **kw), y)
+
+
+@given(pool_cases(ties=False, unpoolable=True), st.booleans())
+def test_max_unpool2d_matches_torch(case, give_size):
+    x, kw = case
+    y, idx = F.max_pool2d(torch.from_numpy(x), return_indices=True, **kw)
+    unpool_kw = {k: kw[k] for k in ("kernel_size", "stride", "padding")}
+    if give_size:
+        unpool_kw["output_size"] = x.shape[-2:]
+    try:
+        ref = F.max_unpool2d(y, idx, **unpool_kw)
+        assert ref.numel() > 0  # torch returns an empty tensor here; we refuse it clearly
+    except (ValueError, RuntimeError, AssertionError):
+        with pytest.raises(ValueError):
+            utils.max_unpool2d(y.numpy(), idx.numpy(), **unpool_kw)
+        return
+    ours = utils.max_unpool2d(y.numpy(), idx.numpy(), **unpool_kw)
+    assert ours.dtype == x.dtype
+    utils.assert_matches_torch(ours, ref)
+
+
+@st.composite
+def resize_cases(draw):
+    mode = draw(st.sampled_from(["nearest", "bilinear"]))
+    n_axes = 2 if mode == "bilinear" or draw(st.booleans()) else 1
+    size_in = tuple(draw(st.integers(1, 9)) for _ in range(n_axes))
+    if draw(st.booleans()):
+        kw = dict(size=tuple(draw(st.integers(1, 20)) for _ in range(n_axes)))
+    else:
+        factors = st.sampled_from([0.5, 0.75, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0])
+        kw = dict(scale_factor=tuple(draw(factors) for _ in range(n_axes)))
+        assume(all(int(i * s) >= 1 for i, s in zip(size_in, kw["scale_factor"])))
+    if mode == "bilinear":
+        kw["align_corners"] = draw(st.sampled_from([None, False, True]))
+    x = _array(draw, (draw(st.integers(1, 2)), draw(st.integers(1, 3))) + size_in, draw(DTYPES))
+    return x, dict(mode=mode, **kw)
+
+
+@given(resize_cases())
+def test_interpolate_matches_torch(case):
+    x, kw = case
+    ours = utils.interpolate(x, **kw)
+    assert ours.dtype == x.dtype
+    utils.assert_matches_torch(ours, F.interpolate(torch.from_numpy(x), **kw))
+
+
+@given(st.integers(1, 4), st.integers(1, 4), st.data())
+def test_bed_of_nails_matches_conv_transpose_and_max_unpool(s1, s2, data):
+    x = np.random.default_rng(data.draw(st.integers(0, 999))).standard_normal((2, 3, 4, 5))
+    pos = (data.draw(st.integers(0, s1 - 1)), data.draw(st.integers(0, s2 - 1)))
+    ours = utils.bed_of_nails(x, (s1, s2), pos)
+    one_hot = torch.zeros(3, 1, s1, s2, dtype=torch.float64)
+    one_hot[:, 0, pos[0], pos[1]] = 1
+    ref = F.conv_transpose2d(torch.from_numpy(x), one_hot, stride=(s1, s2), groups=3)
+    utils.assert_matches_torch(ours, ref)
+    rows = np.arange(4)[:, None] * s1 + pos[0]
+    cols = np.arange(5)[None, :] * s2 + pos[1]
+    idx = torch.from_numpy(np.broadcast_to(rows * 5 * s2 + cols, x.shape).copy())
+    ref2 = F.max_unpool2d(torch.from_numpy(x), idx, (s1, s2), output_size=(4 * s1, 5 * s2))
+    utils.assert_matches_torch(ours, ref2)
+
+
+X = np.zeros((1, 1, 4, 4))
+IDX = np.zeros((1, 1, 2, 2), dtype=np.int64)
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: utils.max_pool2d(X, 0), ValueError, "kernel_size must be positive"),
+    (lambda: utils.max_pool2d(X, 2, padding=2), ValueError, "at most half"),
+    (lambda: utils.max_pool2d(X, 5), ValueError, "larger than the padded"),
+    (lambda: utils.max_pool2d(X, 2, stride=0), ValueError, "stride must be positive"),
+    (lambda: utils.max_pool2d(np.zeros((4, 4)), 2), ValueError, "input must be 3-D"),
+    (lambda: utils.max_unpool2d(X[:, :, :2, :2], IDX[:, :, :1], 2), ValueError,
+     "indices must have the input's shape"),
+    (lambda: utils.max_unpool2d(X[:, :, :2, :2], IDX + 16, 2), ValueError, "must lie in"),
+    (lambda: utils.max_unpool2d(X[:, :, :2, :2], IDX - 1, 2), ValueError, "must lie in"),
+    (lambda: utils.max_unpool2d(X[:, :, :2, :2], IDX, 2, output_size=(9, 4)), ValueError,
+     "must be between"),
+    (lambda: utils.max_unpool2d(X[:, :, :2, :2], IDX.astype(float), 2), TypeError, "integer"),
+    (lambda: utils.interpolate(X), ValueError, "exactly one of size and scale_factor"),
+    (lambda: utils.interpolate(X, size=8, scale_factor=2), ValueError, "exactly one"),
+    (lambda: utils.interpolate(X, size=8, align_corners=True), ValueError, "align_corners"),
+    (lambda: utils.interpolate(X, size=8, mode="bicubic"), ValueError, "mode must be one of"),
+    (lambda: utils.interpolate(X[0], size=8, mode="bilinear"), ValueError, "4-D"),
+    (lambda: utils.interpolate(X, size=(8, 8, 8)), TypeError, "size must be"),
+    (lambda: utils.interpolate(X, scale_factor=-1.0), ValueError, "positive"),
+    (lambda: utils.bed_of_nails(X, 2, position=(2, 0)), ValueError, "inside the"),
+    (lambda: utils.bed_of_nails(X, 0), ValueError, "scale_factor must be positive"),
+])
+def test_bad_arguments_are_refused_clearly(call, error, words):
+    with pytest.raises(error) as info:
+        call()
+    assert words in str(info.value), str(info.value)
+
+
+@pytest.mark.parametrize("call", [
+    lambda: F.max_pool2d(torch.zeros(1, 1, 4, 4), 2, padding=2),
+    lambda: F.max_unpool2d(torch.zeros(1, 1, 2, 2), torch.full((1, 1, 2, 2), 16), 2),
+    lambda: F.interpolate(torch.zeros(1, 1, 4, 4)),
+    lambda: F.interpolate(torch.zeros(1, 1, 4, 4), size=8, align_corners=True),
+])
+def test_torch_refuses_the_same_calls(call):
+    with pytest.raises((RuntimeError, ValueError)):
+        call()
