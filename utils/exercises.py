@@ -9,7 +9,10 @@ __all__ = ["check_conv1d_matrix", "check_conv2d_matrix", "check_transposed_outpu
            "check_conv_transpose1d_scatter", "check_min_norm_solution", "check_extract_patches",
            "check_linear_to_conv", "check_sliding_window_macs", "check_same_pad",
            "check_conv_params", "check_full_res_activation_bytes", "check_output_padding_needed",
-           "check_receptive_field", "check_conv_out"]
+           "check_receptive_field", "check_conv_out", "check_nearest_upsample",
+           "check_sample_positions", "check_nearest_as_conv_transpose", "check_bed_of_nails",
+           "check_nail_switches", "check_tent_kernel", "check_max_pool_switches",
+           "check_max_unpool_plane"]
 
 
 class ExerciseFailed(AssertionError):
@@ -310,3 +313,155 @@ def check_conv_out(conv_out, seed=0):
     _grade("conv_out", cases, lambda *c: float(conv_out(*c)), torch_ref,
            "Hint: count how many times the dilated kernel (reach d(k − 1) + 1) fits in the "
            "padded input when it moves s pixels at a time.")
+
+
+def check_nearest_upsample(nearest_upsample, n_cases=10, seed=0):
+    """``nearest_upsample(x, s)``: (N, C, H, W) → (N, C, sH, sW), like F.interpolate nearest."""
+    rng = _rng(seed)
+    cases = [(rng.standard_normal((int(rng.integers(1, 3)), int(rng.integers(1, 4)),
+                                   int(rng.integers(1, 6)), int(rng.integers(1, 6)))),
+              int(rng.integers(1, 5))) for _ in range(n_cases)]
+    _grade("nearest_upsample", cases, nearest_upsample,
+           lambda x, s: F.interpolate(torch.from_numpy(x), scale_factor=s).numpy(),
+           "Hint: every value must fill an s×s block: repeat along the height and along the "
+           "width.")
+
+
+def check_sample_positions(sample_positions, seed=0):
+    """``sample_positions(n_in, n_out, align_corners)``: read off torch by resizing a ramp
+    0, 1, …, n_in − 1 (interpolating a ramp returns the sampled position)."""
+    rng = _rng(seed)
+    cases = [(int(rng.integers(2, 8)), int(rng.integers(2, 20)), bool(ac))
+             for ac in rng.integers(0, 2, 16)]
+
+    def torch_ref(n_in, n_out, align_corners):
+        ramp = torch.arange(n_in, dtype=torch.float64)[None, None, None]
+        return F.interpolate(ramp, size=(1, n_out), mode="bilinear",
+                             align_corners=align_corners)[0, 0, 0].numpy()
+
+    _grade("sample_positions", cases, sample_positions, torch_ref,
+           "Hint: with align_corners the corner centres coincide, step (n_in − 1)/(n_out − 1); "
+           "without, pixel o's centre is at (o + ½)·n_in/n_out − ½, then clamp.")
+
+
+def check_nearest_as_conv_transpose(nearest_as_conv_transpose, seed=0):
+    """``nearest_as_conv_transpose(C, s)``: a weight for F.conv_transpose2d(stride=s,
+    groups=C) that performs nearest-neighbour upsampling."""
+    rng = _rng(seed)
+    cases = [(int(rng.integers(1, 4)), int(rng.integers(1, 5))) for _ in range(8)]
+    x = torch.from_numpy(rng.standard_normal((2, 3, 4, 5)))
+
+    def answer(C, s):
+        w = torch.as_tensor(nearest_as_conv_transpose(C, s), dtype=torch.float64)
+        return F.conv_transpose2d(x[:, :C], w, stride=s, groups=C).numpy()
+
+    _grade("nearest_as_conv_transpose", cases, answer,
+           lambda C, s: F.interpolate(x[:, :C], scale_factor=s).numpy(),
+           "Hint: the layout is (C_in, C_out/groups, kH, kW); each stamp should be an s×s block "
+           "of the same value.")
+
+
+def _one_hot(C, s, position):
+    w = torch.zeros(C, 1, s, s, dtype=torch.float64)
+    w[:, 0, position[0], position[1]] = 1
+    return w
+
+
+def _nail_cases(rng, n):
+    cases = []
+    for _ in range(n):
+        s = int(rng.integers(1, 5))
+        cases.append((rng.standard_normal((int(rng.integers(1, 3)), int(rng.integers(1, 4)),
+                                           int(rng.integers(1, 6)), int(rng.integers(1, 6)))),
+                      s, (int(rng.integers(0, s)), int(rng.integers(0, s)))))
+    return cases
+
+
+def check_bed_of_nails(bed_of_nails, n_cases=12, seed=0):
+    """``bed_of_nails(x, s, position)``: (N, C, H, W) → (N, C, sH, sW), checked against
+    F.conv_transpose2d with a one-hot kernel."""
+    def torch_ref(x, s, position):
+        return F.conv_transpose2d(torch.from_numpy(x), _one_hot(x.shape[1], s, position),
+                                  stride=s, groups=x.shape[1]).numpy()
+
+    _grade("bed_of_nails", _nail_cases(_rng(seed), n_cases), bed_of_nails, torch_ref,
+           "Hint: start from zeros of the enlarged shape and assign x to every s-th row and "
+           "column, starting at the position.")
+
+
+def check_nail_switches(nail_switches, n_cases=12, seed=0):
+    """``nail_switches(H, W, s, position)``: flat indices for F.max_unpool2d(x, idx, s)."""
+    def answer(x, s, position):
+        idx = np.asarray(nail_switches(x.shape[2], x.shape[3], s, position), dtype=np.int64)
+        idx = torch.from_numpy(np.broadcast_to(idx, x.shape).copy())
+        return F.max_unpool2d(torch.from_numpy(x), idx, s).numpy()
+
+    def torch_ref(x, s, position):
+        return F.conv_transpose2d(torch.from_numpy(x), _one_hot(x.shape[1], s, position),
+                                  stride=s, groups=x.shape[1]).numpy()
+
+    _grade("nail_switches", _nail_cases(_rng(seed), n_cases), answer, torch_ref,
+           "Hint: the flat index of output pixel (row, col) is row·W_out + col, with "
+           "W_out = s·W.")
+
+
+def check_tent_kernel(tent_kernel, seed=0):
+    """``tent_kernel(s)``: F.conv_transpose1d with it (stride s, padding s // 2) equals
+    bilinear upsampling by s away from the borders."""
+    x = torch.from_numpy(_rng(seed).standard_normal((1, 1, 9)))
+    cases = [(s,) for s in (2, 4, 6)]
+
+    def answer(s):
+        w = torch.as_tensor(np.asarray(tent_kernel(s), dtype=float)).reshape(1, 1, -1)
+        y = F.conv_transpose1d(x, w, stride=s, padding=s // 2)
+        return y[0, 0, s:-s].numpy() if y.shape[-1] == 9 * s else y[0, 0].numpy()
+
+    def torch_ref(s):
+        y = F.interpolate(x[..., None], scale_factor=(s, 1), mode="bilinear",
+                          align_corners=False)[..., 0]
+        return y[0, 0, s:-s].numpy()
+
+    _grade("tent_kernel", cases, answer, torch_ref,
+           "Hint: tap j of the kernel lands (j + ½)/s − 1 input pixels from the stamping input; "
+           "linear interpolation weighs it by 1 − |distance|.")
+
+
+def check_max_pool_switches(max_pool_switches, n_cases=12, seed=0):
+    """``max_pool_switches(x, k)``: values and flat switches of a k×k, stride-k max pool of
+    one plane, like F.max_pool2d(return_indices=True)."""
+    rng = _rng(seed)
+    cases = [(rng.integers(0, 4, (int(rng.integers(2, 9)), int(rng.integers(2, 9)))).astype(float),
+              int(rng.integers(1, 3))) for _ in range(n_cases)]  # small integers: many ties
+
+    def answer(x, k):
+        values, switches = max_pool_switches(x, k)
+        return np.stack([np.asarray(values, float), np.asarray(switches, float)])
+
+    def torch_ref(x, k):
+        v, i = F.max_pool2d(torch.from_numpy(x)[None, None], k, return_indices=True)
+        return np.stack([v[0, 0].numpy(), i[0, 0].numpy().astype(float)])
+
+    _grade("max_pool_switches", cases, answer, torch_ref,
+           "Hint: cut the plane into k×k blocks, take argmax over each block (it returns the "
+           "first maximum), and turn (block, position in block) into h·W + w.")
+
+
+def check_max_unpool_plane(max_unpool_plane, n_cases=12, seed=0):
+    """``max_unpool_plane(values, switches, H, W)``, like F.max_unpool2d on one plane."""
+    rng = _rng(seed)
+    cases = []
+    for _ in range(n_cases):
+        H, W, k = int(rng.integers(2, 9)), int(rng.integers(2, 9)), int(rng.integers(1, 3))
+        H, W = max(H - H % k, k), max(W - W % k, k)
+        v, i = F.max_pool2d(torch.from_numpy(rng.standard_normal((1, 1, H, W))), k,
+                            return_indices=True)
+        cases.append((v[0, 0].numpy(), i[0, 0].numpy(), H, W))
+
+    def torch_ref(values, switches, H, W):
+        k = H // values.shape[0]  # the pooling window the switches came from
+        return F.max_unpool2d(torch.from_numpy(values)[None, None],
+                              torch.from_numpy(switches)[None, None], k,
+                              output_size=(H, W))[0, 0].numpy()
+
+    _grade("max_unpool_plane", cases, max_unpool_plane, torch_ref,
+           "Hint: start from H·W zeros and write each value at its flat switch; then reshape.")
