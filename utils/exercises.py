@@ -361,10 +361,11 @@ def check_nearest_as_conv_transpose(nearest_as_conv_transpose, seed=0):
            "of the same value.")
 
 
-def _one_hot(C, s, position):
-    w = torch.zeros(C, 1, s, s, dtype=torch.float64)
+def _nails_ref(x, s, position):
+    """Bed of nails by torch: a transposed convolution with a one-hot kernel per channel."""
+    w = torch.zeros(x.shape[1], 1, s, s, dtype=torch.float64)
     w[:, 0, position[0], position[1]] = 1
-    return w
+    return F.conv_transpose2d(torch.from_numpy(x), w, stride=s, groups=x.shape[1]).numpy()
 
 
 def _nail_cases(rng, n):
@@ -380,11 +381,7 @@ def _nail_cases(rng, n):
 def check_bed_of_nails(bed_of_nails, n_cases=12, seed=0):
     """``bed_of_nails(x, s, position)``: (N, C, H, W) → (N, C, sH, sW), checked against
     F.conv_transpose2d with a one-hot kernel."""
-    def torch_ref(x, s, position):
-        return F.conv_transpose2d(torch.from_numpy(x), _one_hot(x.shape[1], s, position),
-                                  stride=s, groups=x.shape[1]).numpy()
-
-    _grade("bed_of_nails", _nail_cases(_rng(seed), n_cases), bed_of_nails, torch_ref,
+    _grade("bed_of_nails", _nail_cases(_rng(seed), n_cases), bed_of_nails, _nails_ref,
            "Hint: start from zeros of the enlarged shape and assign x to every s-th row and "
            "column, starting at the position.")
 
@@ -396,11 +393,7 @@ def check_nail_switches(nail_switches, n_cases=12, seed=0):
         idx = torch.from_numpy(np.broadcast_to(idx, x.shape).copy())
         return F.max_unpool2d(torch.from_numpy(x), idx, s).numpy()
 
-    def torch_ref(x, s, position):
-        return F.conv_transpose2d(torch.from_numpy(x), _one_hot(x.shape[1], s, position),
-                                  stride=s, groups=x.shape[1]).numpy()
-
-    _grade("nail_switches", _nail_cases(_rng(seed), n_cases), answer, torch_ref,
+    _grade("nail_switches", _nail_cases(_rng(seed), n_cases), answer, _nails_ref,
            "Hint: the flat index of output pixel (row, col) is row·W_out + col, with "
            "W_out = s·W.")
 
