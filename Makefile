@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 
-.PHONY: book test serve lab student strip lint clean
+.PHONY: book test bench serve lab student strip clean
 
 $(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ book: $(READY)  ## build the website into _build/html: every page rewritten, not
 test: $(READY)  ## lint, unit and torch-agreement tests, notebook hygiene, nbval, book build
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest --durations=15
+
+bench: $(READY)  ## utils' conv2d / conv_transpose2d against torch on the CPU, ratios side by side
+	$(BIN)/python benchmarks/conv_speed.py
 
 serve: book  ## browse the built site at http://localhost:8000
 	$(BIN)/python -m http.server --directory _build/html 8000

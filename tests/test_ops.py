@@ -194,3 +194,29 @@ def test_torch_refuses_the_same_transposed_calls(kwargs):
     """Our refusals are torch's refusals: torch raises on each of these too."""
     with pytest.raises(RuntimeError):
         F.conv_transpose2d(torch.zeros(1, 2, 5, 5), torch.zeros(2, 3, 3, 3), **kwargs)
+
+
+# ----------------------------------------------------------------------------- every fast path
+@pytest.mark.parametrize("kw", [
+    dict(stride=1, padding=1), dict(stride=1, padding=2, dilation=2),  # shifted GEMMs
+    dict(stride=2, padding=1), dict(stride=(3, 2), padding=(1, 0)),  # space-to-depth
+    dict(stride=4, padding=2), dict(stride=(5, 4), padding=3),  # gather / blocks (s² ≥ 16)
+    dict(stride=2, dilation=2, padding=1), dict(stride=3, dilation=(1, 2)),  # scatter, im2col
+    dict(stride=2, padding=1, groups=2), dict(stride=4, padding=1, groups=2),
+    dict(stride=4, padding=1, output_padding=3), dict(stride=2, output_padding=1, dilation=1),
+])
+@pytest.mark.parametrize("kernel", [(1, 1), (3, 3), (4, 5), (8, 8)])
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_every_fast_path_matches_torch(kw, kernel, dtype):
+    """Large strides and kernels that the random configurations rarely reach."""
+    rng = np.random.default_rng(0)
+    groups = kw.get("groups", 1)
+    x = rng.standard_normal((2, 2 * groups, 9, 11)).astype(dtype)
+    wt = rng.standard_normal((2 * groups, 3, *kernel)).astype(dtype)
+    ref = F.conv_transpose2d(torch.from_numpy(x), torch.from_numpy(wt), **kw)
+    utils.assert_matches_torch(utils.conv_transpose2d(x, wt, **kw), ref)
+    conv_kw = {k: v for k, v in kw.items() if k != "output_padding"}
+    big = rng.standard_normal((2, 2 * groups, 29, 31)).astype(dtype)
+    wc = rng.standard_normal((3 * groups, 2, *kernel)).astype(dtype)
+    ref = F.conv2d(torch.from_numpy(big), torch.from_numpy(wc), **conv_kw)
+    utils.assert_matches_torch(utils.conv2d(big, wc, **conv_kw), ref)

@@ -113,6 +113,13 @@ def _conv(input, weight, bias, stride, padding, dilation, groups, n):
 
 
 def _conv2d_core(x, w, stride, dilation, groups):
+    """Dispatch: shifted GEMMs when stride or dilation is 1, im2col otherwise."""
+    if stride == (1, 1) or dilation == (1, 1):
+        return _conv2d_shifted(x, w, stride, dilation, groups)
+    return _conv2d_im2col(x, w, stride, dilation, groups)
+
+
+def _conv2d_im2col(x, w, stride, dilation, groups):
     """im2col + batched matmul. x: (N, C, H, W) already padded; w: (O, C/G, kH, kW)."""
     N, C, _, _ = x.shape
     O, Cg, kh, kw = w.shape
@@ -123,6 +130,47 @@ def _conv2d_core(x, w, stride, dilation, groups):
     wm = w.reshape(groups, O // groups, Cg * kh * kw).transpose(0, 2, 1)
     y = (cols @ wm).reshape(groups, N, oh, ow, O // groups)  # (G, N, oH, oW, O/G)
     return np.ascontiguousarray(y.transpose(1, 0, 4, 2, 3).reshape(N, O, oh, ow))
+
+
+def _conv2d_shifted(x, w, stride, dilation, groups):
+    """One GEMM per kernel tap on views of the input, no im2col copy. x: (N, C, H, W), padded.
+
+    Flatten the input as (C, N·H·W): at stride 1 the pixels that tap (i, j) reads for every
+    output form one contiguous slice, at offset i·d·W + j·d, so ``w[:, :, i, j] @ slice`` is a
+    plain GEMM on a view (outputs that wrap across rows or images are computed, then cropped).
+    A stride s is first turned into channels (space-to-depth): phase (a, b) = x[a::s, b::s]
+    becomes s² extra channels and the kernel shrinks to ⌈k/s⌉, with weights regrouped to match
+    — a stride-1 convolution again, with fewer, larger GEMMs.
+    """
+    N, C, H, W = x.shape
+    O, Cg, kh, kw = w.shape
+    (sh, sw), (dh, dw) = stride, dilation
+    oh = (H - dh * (kh - 1) - 1) // sh + 1
+    ow = (W - dw * (kw - 1) - 1) // sw + 1
+    hs, ws = -(-H // sh), -(-W // sw)  # the input padded up to a multiple of the stride
+    kh2, kw2 = -(-kh // sh), -(-kw // sw)  # the kernel in phase units
+    x = np.pad(x, ((0, 0), (0, 0), (0, hs * sh - H), (0, ws * sw - W)))
+    depth = x.reshape(N, C, hs, sh, ws, sw).transpose(1, 3, 5, 0, 2, 4)  # (C, sh, sw, N, hs, ws)
+    depth = np.ascontiguousarray(depth).reshape(C * sh * sw, N * hs * ws)
+    w = np.pad(w, ((0, 0), (0, 0), (0, kh2 * sh - kh), (0, kw2 * sw - kw)))
+    taps = w.reshape(O, Cg, kh2, sh, kw2, sw).transpose(2, 4, 0, 1, 3, 5)
+    taps = np.ascontiguousarray(taps).reshape(kh2, kw2, O, Cg * sh * sw)  # one matrix per tap
+    offset = (kh2 - 1) * dh * ws + (kw2 - 1) * dw
+    length = N * hs * ws - offset
+    og, kg = O // groups, Cg * sh * sw
+    y = np.empty((groups, og, N * hs * ws), dtype=x.dtype)
+    tmp = np.empty((og, length), dtype=x.dtype)
+    for g in range(groups):
+        acc, src = y[g, :, :length], depth[g * kg:(g + 1) * kg]
+        for i in range(kh2):
+            for j in range(kw2):
+                start = i * dh * ws + j * dw
+                out = acc if i == j == 0 else tmp
+                np.matmul(taps[i, j, g * og:(g + 1) * og], src[:, start:start + length], out=out)
+                if out is tmp:
+                    acc += tmp
+    y = y.reshape(O, N, hs, ws)[:, :, :oh, :ow]
+    return np.ascontiguousarray(y.transpose(1, 0, 2, 3))
 
 
 def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
@@ -177,6 +225,44 @@ def _conv_transpose(input, weight, bias, stride, padding, output_padding, groups
 
 
 def _conv_transpose2d_core(x, w, stride, padding, output_padding, dilation, groups):
+    """Dispatch: gather through one stride-1 convolution (sub-pixel phases, chapter 10) for
+    small strides; stamps added block by block for large strides (the phases would multiply
+    the channels by s²); stamps added tap by tap when both stride and dilation exceed 1."""
+    if stride == (1, 1) or (dilation == (1, 1) and stride[0] * stride[1] < 16):
+        return _conv_transpose2d_gather(x, w, stride, padding, output_padding, dilation, groups)
+    if dilation == (1, 1):
+        return _conv_transpose2d_blocks(x, w, stride, padding, output_padding, groups)
+    return _conv_transpose2d_scatter(x, w, stride, padding, output_padding, dilation, groups)
+
+
+def _conv_transpose2d_gather(x, w, stride, padding, output_padding, dilation, groups):
+    """A transposed convolution as one stride-1 convolution and a pixel shuffle.
+
+    Output pixel q = s·r + b only receives taps i ≡ b (mod s): phase b is a full stride-1
+    correlation of x with the flipped sub-kernel w[b::s]. All s² phases are computed at once
+    as O·s² output channels of one convolution (``_conv2d_shifted``), then interleaved and
+    cropped by ``padding``. At stride 1 the same holds with the dilated, flipped kernel.
+    x: (N, C_in, H, W); w: (C_in, O/G, kH, kW) → (N, O, H_out, W_out).
+    """
+    N, C, H, W = x.shape
+    _, og, kh, kw = w.shape
+    (sh, sw), (dh, dw) = stride, dilation
+    kh2, kw2 = -(-kh // sh), -(-kw // sw)  # sub-kernel size per phase
+    cg = C // groups
+    wp = np.pad(w, ((0, 0), (0, 0), (0, kh2 * sh - kh), (0, kw2 * sw - kw)))
+    wp = wp.reshape(groups, cg, og, kh2, sh, kw2, sw)[:, :, :, ::-1, :, ::-1]  # flip the taps
+    conv_w = wp.transpose(0, 2, 4, 6, 1, 3, 5).reshape(groups * og * sh * sw, cg, kh2, kw2)
+    ph, pw = dh * (kh2 - 1), dw * (kw2 - 1)
+    y = _conv2d_shifted(np.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw))),
+                        np.ascontiguousarray(conv_w), (1, 1), dilation, groups)
+    n, _, hh, ww = y.shape  # interleave the phases: a pixel shuffle
+    y = y.reshape(n, groups * og, sh, sw, hh, ww).transpose(0, 1, 4, 2, 5, 3)
+    y = y.reshape(n, groups * og, hh * sh, ww * sw)
+    return _crop(y, (H - 1) * sh + dh * (kh - 1) + 1, (W - 1) * sw + dw * (kw - 1) + 1,
+                 padding, output_padding)
+
+
+def _conv_transpose2d_scatter(x, w, stride, padding, output_padding, dilation, groups):
     """One matmul, then col2im: every input pixel stamps a scaled kernel into the output.
 
     x: (N, C_in, H, W); w: (C_in, O/G, kH, kW) → (N, O, H_out, W_out).
@@ -192,6 +278,38 @@ def _conv_transpose2d_core(x, w, stride, padding, output_padding, dilation, grou
     full = ((H - 1) * sh + dh * (kh - 1) + 1 + ah, (W - 1) * sw + dw * (kw - 1) + 1 + aw)
     y = overlap_add(cols, full, stride, dilation)
     return np.ascontiguousarray(y[:, :, ph: full[0] - ph, pw: full[1] - pw])
+
+
+def _conv_transpose2d_blocks(x, w, stride, padding, output_padding, groups):
+    """Stamps, added s×s block by block: one GEMM gives every input pixel's stamp; a stamp
+    covers ⌈k/s⌉² blocks of the output, so ⌈k/s⌉² strided additions place them all.
+    x: (N, C_in, H, W); w: (C_in, O/G, kH, kW), dilation 1 → (N, O, H_out, W_out)."""
+    N, C, H, W = x.shape
+    _, og, kh, kw = w.shape
+    (sh, sw), cg = stride, C // groups
+    kh2, kw2 = -(-kh // sh), -(-kw // sw)  # blocks per stamp along each axis
+    wp = np.pad(w, ((0, 0), (0, 0), (0, kh2 * sh - kh), (0, kw2 * sw - kw)))
+    xm = x.reshape(N, groups, cg, H * W).transpose(1, 0, 3, 2).reshape(groups, N * H * W, cg)
+    stamps = (xm @ wp.reshape(groups, cg, -1)).reshape(groups, N, H, W, og, kh2, sh, kw2, sw)
+    out = np.zeros((N, groups, og, H + kh2 - 1, sh, W + kw2 - 1, sw), dtype=x.dtype)
+    for a in range(kh2):
+        for b in range(kw2):
+            out[:, :, :, a:a + H, :, b:b + W, :] += \
+                stamps[:, :, :, :, :, a, :, b, :].transpose(1, 0, 4, 2, 5, 3, 6)
+    out = out.reshape(N, groups * og, (H + kh2 - 1) * sh, (W + kw2 - 1) * sw)
+    return _crop(out, (H - 1) * sh + kh, (W - 1) * sw + kw, padding, output_padding)
+
+
+def _crop(y, full_h, full_w, padding, output_padding):
+    """Cut the ``padding`` off a full transposed-convolution output (N, O, ≥full_h, ≥full_w),
+    keeping ``output_padding`` extra rows/columns at the far end (zeros past the stamps)."""
+    out_h = full_h - 2 * padding[0] + output_padding[0]
+    out_w = full_w - 2 * padding[1] + output_padding[1]
+    extra = (max(0, padding[0] + out_h - y.shape[2]), max(0, padding[1] + out_w - y.shape[3]))
+    if any(extra):
+        y = np.pad(y, ((0, 0), (0, 0), (0, extra[0]), (0, extra[1])))
+    return np.ascontiguousarray(y[:, :, padding[0]:padding[0] + out_h,
+                                  padding[1]:padding[1] + out_w])
 
 
 def conv_transpose1d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,

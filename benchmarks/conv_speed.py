@@ -1,0 +1,84 @@
+"""utils' NumPy fast paths against torch on CPU, float32 NCHW: one command, ratios side by side.
+
+    python benchmarks/conv_speed.py          # or: make bench
+
+Each case times ours, then torch's, ``--repeat`` runs each after a warm-up, and reports the
+median wall time of each and their ratio (ours / torch). The two are timed in separate blocks,
+with a pause between: NumPy's OpenBLAS threads keep spinning for a moment after a call, and
+would slow torch's threads down if the runs alternated. Both use all cores.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import utils  # noqa: E402
+
+# name: (op, input shape, weight shape, stride, padding) — the shapes of issue 5
+CASES = {
+    "DCGAN generator layer 128->64, k4 s2 p1, 16x16, batch 16":
+        ("conv_transpose2d", (16, 128, 16, 16), (128, 64, 4, 4), 2, 1),
+    "FCN-32s head 21 ch, k64 s32 p16, 8x8":
+        ("conv_transpose2d", (1, 21, 8, 8), (21, 21, 64, 64), 32, 16),
+    "decoder layer 64->64, k3 s1 p1, 64x64, batch 4":
+        ("conv_transpose2d", (4, 64, 64, 64), (64, 64, 3, 3), 1, 1),
+    "RGB image x2, k4 s2 p1, 256x256":
+        ("conv_transpose2d", (1, 3, 256, 256), (3, 3, 4, 4), 2, 1),
+    "DCGAN discriminator layer 64->128, k4 s2 p1, 32x32, batch 16":
+        ("conv2d", (16, 64, 32, 32), (128, 64, 4, 4), 2, 1),
+    "FCN-32s encoder 21 ch, k64 s32 p16, 256x256":
+        ("conv2d", (1, 21, 256, 256), (21, 21, 64, 64), 32, 16),
+    "encoder layer 64->64, k3 s1 p1, 64x64, batch 4":
+        ("conv2d", (4, 64, 64, 64), (64, 64, 3, 3), 1, 1),
+    "RGB image /2, k4 s2 p1, 512x512":
+        ("conv2d", (1, 3, 512, 512), (3, 3, 4, 4), 2, 1),
+}
+
+
+def median_time(repeat, fn, *args):
+    time.sleep(0.2)  # let the other library's worker threads go idle
+    fn(*args)  # warm-up
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn(*args)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args(argv)
+    torch.set_num_threads(os.cpu_count())
+    rng = np.random.default_rng(0)
+    ratios = {"conv2d": [], "conv_transpose2d": []}
+    print(f"{'case':<62} {'ours ms':>8} {'torch ms':>9} {'ratio':>6}")
+    for name, (op, x_shape, w_shape, stride, padding) in CASES.items():
+        x = rng.standard_normal(x_shape).astype(np.float32)
+        w = rng.standard_normal(w_shape).astype(np.float32)
+        xt, wt = torch.from_numpy(x), torch.from_numpy(w)
+        ours_fn, torch_fn = getattr(utils, op), getattr(F, op)
+        np.testing.assert_allclose(ours_fn(x, w, None, stride, padding),
+                                   torch_fn(xt, wt, None, stride, padding).numpy(),
+                                   rtol=1e-3, atol=1e-3 * float(np.abs(w).sum()) ** 0.5)
+        with torch.no_grad():
+            t_ours = median_time(args.repeat, ours_fn, x, w, None, stride, padding)
+            t_torch = median_time(args.repeat, torch_fn, xt, wt, None, stride, padding)
+        ratios[op].append(t_ours / t_torch)
+        print(f"{name:<62} {t_ours * 1e3:8.2f} {t_torch * 1e3:9.2f} {t_ours / t_torch:6.2f}")
+    for op, values in ratios.items():
+        print(f"median ratio {op:<17} {statistics.median(values):.2f}  (budget 1.5)")
+    print(f"median ratio, all cases       {statistics.median(sum(ratios.values(), [])):.2f}")
+
+
+if __name__ == "__main__":
+    main()
