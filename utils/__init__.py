@@ -5,7 +5,7 @@ and ``tests/`` holds their torch-agreement tests.
 """
 
 from . import (check, cost, data, exercises, explore, matrix, nets, ops, patches, plot,  # noqa: I001
-               pooling, resize, runtime, sizes, train)
+               pooling, resize, runtime, shuffle, sizes, train)
 from .check import *  # noqa: F403
 from .cost import *  # noqa: F403
 from .data import *  # noqa: F403
@@ -19,9 +19,11 @@ from .plot import *  # noqa: F403
 from .pooling import *  # noqa: F403
 from .resize import *  # noqa: F403
 from .runtime import *  # noqa: F403
+from .shuffle import *  # noqa: F403
 from .sizes import *  # noqa: F403
 from .train import *  # noqa: F403
 
 __all__ = [name for module in (check, cost, data, exercises, explore, matrix, nets, ops, patches,
-                               plot, pooling, resize, runtime, sizes, train)
+                               plot, pooling, resize, runtime, shuffle, sizes,
+                               train)
            for name in module.__all__]

@@ -12,7 +12,9 @@ __all__ = ["check_conv1d_matrix", "check_conv2d_matrix", "check_transposed_outpu
            "check_receptive_field", "check_conv_out", "check_nearest_upsample",
            "check_sample_positions", "check_nearest_as_conv_transpose", "check_bed_of_nails",
            "check_nail_switches", "check_tent_kernel", "check_max_pool_switches",
-           "check_max_unpool_plane"]
+           "check_max_unpool_plane", "check_stretch1d", "check_gather_edge",
+           "check_transposed_weight_shape", "check_overlap_counts", "check_pixel_shuffle",
+           "check_even_overlap"]
 
 
 class ExerciseFailed(AssertionError):
@@ -458,3 +460,109 @@ def check_max_unpool_plane(max_unpool_plane, n_cases=12, seed=0):
 
     _grade("max_unpool_plane", cases, max_unpool_plane, torch_ref,
            "Hint: start from H·W zeros and write each value at its flat switch; then reshape.")
+
+
+def check_stretch1d(stretch1d, seed=0):
+    """``stretch1d(x, s)``: used in the gather view, it must reproduce F.conv_transpose1d."""
+    rng = _rng(seed)
+    cases = [(rng.standard_normal(int(rng.integers(1, 7))), int(rng.integers(1, 5)),
+              rng.standard_normal(int(rng.integers(1, 5)))) for _ in range(12)]
+
+    def answer(x, s, w):
+        z = np.pad(np.asarray(stretch1d(x, s), dtype=float), len(w) - 1)
+        return np.correlate(z, w[::-1], mode="valid")
+
+    def torch_ref(x, s, w):
+        return F.conv_transpose1d(torch.from_numpy(x)[None, None], torch.from_numpy(w)[None, None],
+                                  stride=s)[0, 0].numpy()
+
+    _grade("stretch1d", cases, answer, torch_ref,
+           "Hint: the result has (n − 1)·s + 1 entries; the inputs sit at every s-th one.")
+
+
+def check_gather_edge(gather_edge, seed=0):
+    """``gather_edge(k, p, d)``: the zeros the gather view adds on each side."""
+    rng = _rng(seed)
+    cases = []
+    while len(cases) < 20:
+        k, p, d = int(rng.integers(1, 6)), int(rng.integers(0, 4)), int(rng.integers(1, 4))
+        if d * (k - 1) >= p:
+            cases.append((k, p, d, int(rng.integers(1, 4))))
+
+    def answer(k, p, d, s):
+        x = torch.arange(1.0, 6.0, dtype=torch.float64)
+        z = torch.zeros((len(x) - 1) * s + 1, dtype=torch.float64)
+        z[::s] = x
+        e = int(gather_edge(k, p, d))
+        if e < 0:
+            return np.array([np.nan])
+        w = torch.arange(1.0, k + 1, dtype=torch.float64)
+        return F.conv1d(F.pad(z, (e, e))[None, None], w.flip(0)[None, None],
+                        dilation=d)[0, 0].numpy()
+
+    def torch_ref(k, p, d, s):
+        x = torch.arange(1.0, 6.0, dtype=torch.float64)[None, None]
+        w = torch.arange(1.0, k + 1, dtype=torch.float64)[None, None]
+        return F.conv_transpose1d(x, w, stride=s, padding=p, dilation=d)[0, 0].numpy()
+
+    _grade("gather_edge", cases, lambda *c: answer(*c), torch_ref,
+           "Hint: a full correlation pads by the kernel's reach minus one, d·(k − 1); padding "
+           "then crops p of it.")
+
+
+def check_transposed_weight_shape(transposed_weight_shape, seed=0):
+    """``transposed_weight_shape(c_in, c_out, k, groups)``: ConvTranspose2d's weight shape."""
+    rng = _rng(seed)
+    cases = []
+    for _ in range(12):
+        g = int(rng.integers(1, 4))
+        cases.append((g * int(rng.integers(1, 4)), g * int(rng.integers(1, 4)),
+                      int(rng.integers(1, 6)), g))
+    _grade("transposed_weight_shape", cases,
+           lambda *c: np.array(transposed_weight_shape(*c), dtype=float),
+           lambda a, b, k, g: np.array(torch.nn.ConvTranspose2d(a, b, k, groups=g).weight.shape,
+                                       dtype=float),
+           "Hint: a transposed convolution lists its input channels first; groups divide the "
+           "other channel axis.")
+
+
+def check_overlap_counts(overlap_counts, seed=0):
+    """``overlap_counts(n, k, s)``: stamps covering each output pixel, read off torch as a
+    transposed convolution of ones with a kernel of ones."""
+    rng = _rng(seed)
+    cases = [tuple(int(v) for v in (rng.integers(1, 8), rng.integers(1, 6), rng.integers(1, 4)))
+             for _ in range(15)]
+
+    def torch_ref(n, k, s):
+        return F.conv_transpose1d(torch.ones(1, 1, n, dtype=torch.float64),
+                                  torch.ones(1, 1, k, dtype=torch.float64), stride=s)[0, 0].numpy()
+
+    _grade("overlap_counts", cases, overlap_counts, torch_ref,
+           "Hint: input i's stamp covers output pixels i·s … i·s + k − 1.")
+
+
+def check_pixel_shuffle(pixel_shuffle, seed=0):
+    """``pixel_shuffle(x, r)``: (N, C·r², H, W) → (N, C, H·r, W·r), like F.pixel_shuffle."""
+    rng = _rng(seed)
+    cases = []
+    for _ in range(10):
+        r = int(rng.integers(1, 4))
+        cases.append((rng.standard_normal((int(rng.integers(1, 3)), r * r * int(rng.integers(1, 3)),
+                                           int(rng.integers(1, 5)), int(rng.integers(1, 5)))), r))
+    _grade("pixel_shuffle", cases, pixel_shuffle,
+           lambda x, r: F.pixel_shuffle(torch.from_numpy(x), r).numpy(),
+           "Hint: split the channels into (C, r, r), then move the two r axes next to H and W: "
+           "(N, C, H, r, W, r).")
+
+
+def check_even_overlap(even_overlap, seed=0):
+    """``even_overlap(k, s)``: is the interior of the overlap map constant? Measured in torch."""
+    cases = [(k, s) for k in range(1, 9) for s in range(1, 5)]
+
+    def torch_ref(k, s):
+        counts = F.conv_transpose1d(torch.ones(1, 1, 12), torch.ones(1, 1, k), stride=s)[0, 0]
+        inner = counts[k:-k]
+        return float(bool((inner == inner[0]).all()))
+
+    _grade("even_overlap", cases, lambda k, s: float(bool(even_overlap(k, s))), torch_ref,
+           "Hint: look at which (k, s) pairs give a constant interior in section 1.")

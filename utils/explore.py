@@ -9,7 +9,7 @@ from .plot import draw_grid
 
 __all__ = ["animate", "explorer", "draw_conv_matrix", "draw_stamps",
            "explore_conv_matrix", "explore_transposed_conv", "draw_sliding_window",
-           "draw_same_padding", "draw_size_flow"]
+           "draw_same_padding", "draw_size_flow", "draw_gather_view"]
 
 
 def animate(draw_frame, n_frames, figsize=(10, 4), interval=1200):
@@ -189,3 +189,31 @@ def draw_size_flow(fig, size=64, kernel_size=3, stride=2, padding=1, depth=3):
                  f"{'restored' if plain[-1] == size else f'plain decoder gives {plain[-1]}'}")
     ax.legend(fontsize=7, loc="upper center")
     return down, plain, fixed
+
+
+def draw_gather_view(fig, kernel_size=3, stride=2, padding=0, output_padding=0, size=3):
+    """The gather view of a 1-D transposed convolution: the input stretched with s − 1 zeros
+    between values, padded by k − p − 1 (plus output_padding at the far end), the flipped
+    kernel, and the output it slides to — equal to the stamps of the scatter view."""
+    from .ops import conv_transpose1d
+
+    x = np.arange(1.0, size + 1)
+    w = np.arange(1.0, kernel_size + 1)
+    stretched = np.zeros((size - 1) * stride + 1)
+    stretched[::stride] = x
+    edge = kernel_size - padding - 1
+    if edge < 0:
+        raise ValueError(f"padding {padding} > k − 1 = {kernel_size - 1}: the gather view "
+                         "would crop the stretched input instead of padding it")
+    padded = np.pad(stretched, (edge, edge + output_padding))
+    out = conv_transpose1d(x[None, None], w[None, None], stride=stride, padding=padding,
+                           output_padding=output_padding)[0, 0]
+    axes = fig.subplots(3, 1)
+    draw_grid(axes[0], padded[None], f"stretched by s={stride}, padded {edge} | "
+              f"{edge + output_padding}", fmt="{:.0f}")
+    draw_grid(axes[1], w[::-1][None], "flipped kernel", fmt="{:.0f}", cmap="Purples")
+    draw_grid(axes[2], out[None], f"output: {len(out)} values", fmt="{:.0f}")
+    for ax in axes:
+        ax.set_xlim(-0.5, len(padded) - 0.5)
+    fig.tight_layout()
+    return out

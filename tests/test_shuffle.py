@@ -1,0 +1,36 @@
+"""pixel_shuffle / pixel_unshuffle against torch, and their refusals."""
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+from hypothesis import given
+from hypothesis import strategies as st
+
+import utils
+
+
+@given(st.integers(1, 4), st.integers(1, 3), st.integers(1, 5), st.integers(1, 5),
+       st.sampled_from([(), (2,), (2, 1)]), st.sampled_from([np.float64, np.float32]),
+       st.integers(0, 999))
+def test_shuffle_and_unshuffle_match_torch(r, c, h, w, lead, dtype, seed):
+    x = np.random.default_rng(seed).standard_normal(lead + (c * r * r, h, w)).astype(dtype)
+    up = utils.pixel_shuffle(x, r)
+    utils.assert_matches_torch(up, F.pixel_shuffle(torch.from_numpy(x), r))
+    assert up.dtype == x.dtype
+    utils.assert_matches_torch(utils.pixel_unshuffle(up, r),
+                               F.pixel_unshuffle(torch.from_numpy(up), r))
+    assert np.array_equal(utils.pixel_unshuffle(up, r), x)
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: utils.pixel_shuffle(np.zeros((1, 3, 2, 2)), 2), ValueError, "divisible"),
+    (lambda: utils.pixel_shuffle(np.zeros((4, 2)), 2), ValueError, "at least 3"),
+    (lambda: utils.pixel_shuffle(np.zeros((1, 4, 2, 2)), 0), ValueError, "must be positive"),
+    (lambda: utils.pixel_shuffle(np.zeros((1, 4, 2, 2)), 2.0), TypeError, "must be an int"),
+    (lambda: utils.pixel_unshuffle(np.zeros((1, 1, 3, 4)), 2), ValueError, "divisible"),
+])
+def test_bad_arguments_are_refused_clearly(call, error, words):
+    with pytest.raises(error) as info:
+        call()
+    assert words in str(info.value), str(info.value)
