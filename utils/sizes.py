@@ -7,7 +7,7 @@ shapes that torch's layers produce.
 import math
 
 __all__ = ["conv_output_size", "conv_transpose_output_size", "pool_output_size",
-           "same_padding", "output_padding_for", "receptive_field"]
+           "same_padding", "output_padding_for", "receptive_field", "measured_receptive_field"]
 
 
 def conv_output_size(size, kernel_size, stride=1, padding=0, dilation=1):
@@ -85,3 +85,21 @@ def receptive_field(layers):
         r += d * (k - 1) * jump
         jump *= s
     return r, jump
+
+
+def measured_receptive_field(layers, size=96):
+    """The receptive field of ``layers`` (as for ``receptive_field``) measured in torch: set
+    every weight to one, back-propagate from one central output pixel, and count the rows of
+    input pixels that receive a gradient."""
+    import torch
+
+    net = torch.nn.Sequential(*[torch.nn.Conv2d(1, 1, k, s, dilation=d, bias=False)
+                                for k, s, d in ((tuple(layer) + (1,))[:3] for layer in layers)])
+    with torch.no_grad():
+        for conv in net:
+            conv.weight.fill_(1.0)
+    x = torch.zeros(1, 1, size, size, requires_grad=True)
+    y = net(x)
+    y[0, 0, y.shape[-2] // 2, y.shape[-1] // 2].backward()
+    rows = torch.nonzero(x.grad[0, 0].sum(1)).flatten()
+    return int(rows.max() - rows.min() + 1)
