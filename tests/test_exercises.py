@@ -114,6 +114,18 @@ CHECKS = [
     (utils.check_max_pool_switches, _pool_switches, lambda x, k: _pool_switches(x, k, last=True)),
     (utils.check_max_unpool_plane, _unpool,
      lambda v, sw, H, W: _unpool(v, sw, H, W, transpose=True) if H == W else _unpool(v, sw, W, H)),
+    (utils.check_stretch1d, lambda x, s: utils.bed_of_nails(x[None, None, None], (1, s))[0, 0, 0][
+        :(len(x) - 1) * s + 1], lambda x, s: np.repeat(x, s)[:(len(x) - 1) * s + 1]),
+    (utils.check_gather_edge, lambda k, p, d: d * (k - 1) - p, lambda k, p, d: k - 1 - p),
+    (utils.check_transposed_weight_shape, lambda a, b, k, g: (a, b // g, k, k),
+     lambda a, b, k, g: (b, a // g, k, k)),
+    (utils.check_overlap_counts,
+     lambda n, k, s: utils.conv_transpose1d(np.ones((1, 1, n)), np.ones((1, 1, k)), stride=s)[0, 0],
+     lambda n, k, s: np.ones((n - 1) * s + k)),
+    (utils.check_pixel_shuffle, utils.pixel_shuffle,
+     lambda x, r: utils.pixel_shuffle(x, r).transpose(0, 1, 3, 2) if x.shape[2] == x.shape[3]
+     else utils.pixel_shuffle(x, r)[..., ::-1]),
+    (utils.check_even_overlap, lambda k, s: k % s == 0, lambda k, s: k >= s),
 ]
 
 
