@@ -499,7 +499,7 @@ def check_gather_edge(gather_edge, seed=0):
         w = torch.arange(1.0, k + 1, dtype=torch.float64)[None, None]
         return F.conv_transpose1d(x, w, stride=s, padding=p, dilation=d)[0, 0].numpy()
 
-    _grade("gather_edge", cases, lambda *c: answer(*c), torch_ref,
+    _grade("gather_edge", cases, answer, torch_ref,
            "Hint: a full correlation pads by the kernel's reach minus one, d·(k − 1); padding "
            "then crops p of it.")
 

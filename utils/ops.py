@@ -270,14 +270,14 @@ def _conv_transpose2d_scatter(x, w, stride, padding, output_padding, dilation, g
     N, C, H, W = x.shape
     _, Og, kh, kw = w.shape
     Cg = C // groups
-    (sh, sw), (ph, pw), (ah, aw), (dh, dw) = stride, padding, output_padding, dilation
+    (sh, sw), (dh, dw) = stride, dilation
     xm = x.reshape(N, groups, Cg, H * W).transpose(1, 0, 3, 2).reshape(groups, N * H * W, Cg)
     cols = xm @ w.reshape(groups, Cg, Og * kh * kw)  # (G, N·H·W, O/G·kH·kW)
     cols = cols.reshape(groups, N, H, W, Og, kh, kw).transpose(5, 6, 1, 0, 4, 2, 3)
     cols = np.ascontiguousarray(cols).reshape(kh, kw, N, groups * Og, H, W)
-    full = ((H - 1) * sh + dh * (kh - 1) + 1 + ah, (W - 1) * sw + dw * (kw - 1) + 1 + aw)
+    full = ((H - 1) * sh + dh * (kh - 1) + 1, (W - 1) * sw + dw * (kw - 1) + 1)
     y = overlap_add(cols, full, stride, dilation)
-    return np.ascontiguousarray(y[:, :, ph: full[0] - ph, pw: full[1] - pw])
+    return _crop(y, *full, padding, output_padding)
 
 
 def _conv_transpose2d_blocks(x, w, stride, padding, output_padding, groups):
