@@ -89,6 +89,9 @@ def _check_output(out, name, sizes):
 
 
 # ----------------------------------------------------------------------------- conv
+_STACK = 128  # taps × channels up to which shifted views are stacked into one GEMM
+
+
 def _conv(input, weight, bias, stride, padding, dilation, groups, n):
     x, w, b, batched = _prepare(input, weight, bias, n, groups, transposed=False)
     stride = ntuple(stride, n, "stride", minimum=1)
@@ -100,11 +103,10 @@ def _conv(input, weight, bias, stride, padding, dilation, groups, n):
     if any(r > i for r, i in zip(reach, padded)):
         raise ValueError(f"kernel size (dilated: {tuple(reach)}) can't be greater than the "
                          f"padded input size {tuple(padded)}")
-    x = np.pad(x, ((0, 0), (0, 0)) + pads)
     if n == 1:
         x, w = x[:, :, None], w[:, :, None]
-        stride, dilation = (1,) + stride, (1,) + dilation
-    y = _conv2d_core(x, w, stride, dilation, groups)
+        pads, stride, dilation = ((0, 0),) + pads, (1,) + stride, (1,) + dilation
+    y = _conv2d_core(x, w, pads, stride, dilation, groups)
     if n == 1:
         y = y[:, :, 0]
     if b is not None:
@@ -112,11 +114,18 @@ def _conv(input, weight, bias, stride, padding, dilation, groups, n):
     return y if batched else y[0]
 
 
-def _conv2d_core(x, w, stride, dilation, groups):
-    """Dispatch: shifted GEMMs when stride or dilation is 1, im2col otherwise."""
-    if stride == (1, 1) or dilation == (1, 1):
-        return _conv2d_shifted(x, w, stride, dilation, groups)
-    return _conv2d_im2col(x, w, stride, dilation, groups)
+def _conv2d_core(x, w, pads, stride, dilation, groups):
+    """Dispatch on unpadded x (N, C, H, W): shifted GEMMs when stride or dilation is 1, else
+    im2col."""
+    if stride != (1, 1) and dilation != (1, 1):
+        return _conv2d_im2col(np.pad(x, ((0, 0), (0, 0)) + pads), w, stride, dilation, groups)
+    N, _, H, W = x.shape
+    O, _, kh, kw = w.shape
+    oh = (H + sum(pads[0]) - dilation[0] * (kh - 1) - 1) // stride[0] + 1
+    ow = (W + sum(pads[1]) - dilation[1] * (kw - 1) - 1) // stride[1] + 1
+    y = _shifted_gemms(_space_to_depth(x, pads, stride, groups), _phase_taps(w, stride), dilation,
+                       groups)
+    return np.ascontiguousarray(y[:, :, :oh, :ow].transpose(1, 0, 2, 3))
 
 
 def _conv2d_im2col(x, w, stride, dilation, groups):
@@ -132,45 +141,92 @@ def _conv2d_im2col(x, w, stride, dilation, groups):
     return np.ascontiguousarray(y.transpose(1, 0, 4, 2, 3).reshape(N, O, oh, ow))
 
 
-def _conv2d_shifted(x, w, stride, dilation, groups):
-    """One GEMM per kernel tap on views of the input, no im2col copy. x: (N, C, H, W), padded.
+def _many_phases(stride):
+    """Space-to-depth orders its channels (c, a, b) for large strides, (a, b, c) for small."""
+    return stride[0] * stride[1] > 16
 
-    Flatten the input as (C, N·H·W): at stride 1 the pixels that tap (i, j) reads for every
-    output form one contiguous slice, at offset i·d·W + j·d, so ``w[:, :, i, j] @ slice`` is a
-    plain GEMM on a view (outputs that wrap across rows or images are computed, then cropped).
-    A stride s is first turned into channels (space-to-depth): phase (a, b) = x[a::s, b::s]
-    becomes s² extra channels and the kernel shrinks to ⌈k/s⌉, with weights regrouped to match
-    — a stride-1 convolution again, with fewer, larger GEMMs.
+
+def _space_to_depth(x, pads, stride, groups=1):
+    """Pad x (N, C, H, W) and fold the stride phases into channels, in one copy.
+
+    Returns (C·sh·sw, N, hs, ws), channel-major, rows grouped by convolution group: row
+    (g, a, b, c) holds the pixels (a::sh, b::sw) of the padded channel g·C/G + c, for all
+    images. At stride 1 it is the padded input with N and C swapped, so that each channel's
+    N·hs·ws pixels form one contiguous row. For large strides the rows are ordered (g, c, a, b)
+    instead, so that the copy moves runs of sw pixels rather than s² thin slices.
     """
     N, C, H, W = x.shape
+    (pt, pb), (pl, pr) = pads
+    sh, sw = stride
+    hs, ws = -(-(H + pt + pb) // sh), -(-(W + pl + pr) // sw)
+    x = x.reshape(N, groups, C // groups, H, W)
+    if _many_phases(stride):  # one padded copy, then one transposing copy
+        x = np.pad(x, ((0, 0),) * 3 + ((pt, hs * sh - H - pt), (pl, ws * sw - W - pl)))
+        out = x.reshape(N, groups, C // groups, hs, sh, ws, sw).transpose(1, 2, 4, 6, 0, 3, 5)
+        return np.ascontiguousarray(out).reshape(C * sh * sw, N, hs, ws)
+    out = np.zeros((groups, sh, sw, C // groups, N, hs, ws), dtype=x.dtype)
+    for a in range(sh):
+        for b in range(sw):
+            phase = x[..., (a - pt) % sh::sh, (b - pl) % sw::sw]  # lands in phase (a, b)
+            r0, c0 = ((a - pt) % sh + pt) // sh, ((b - pl) % sw + pl) // sw
+            out[:, a, b, :, :, r0:r0 + phase.shape[3], c0:c0 + phase.shape[4]] = \
+                phase.transpose(1, 2, 0, 3, 4)
+    return out.reshape(C * sh * sw, N, hs, ws)
+
+
+def _phase_taps(w, stride):
+    """The weights that match ``_space_to_depth``: (O, C/G, kH, kW) → (⌈kH/sh⌉, ⌈kW/sw⌉, O,
+    sh·sw·C/G), one matrix per tap of the shrunk kernel, columns in the same order."""
     O, Cg, kh, kw = w.shape
-    (sh, sw), (dh, dw) = stride, dilation
-    oh = (H - dh * (kh - 1) - 1) // sh + 1
-    ow = (W - dw * (kw - 1) - 1) // sw + 1
-    hs, ws = -(-H // sh), -(-W // sw)  # the input padded up to a multiple of the stride
-    kh2, kw2 = -(-kh // sh), -(-kw // sw)  # the kernel in phase units
-    x = np.pad(x, ((0, 0), (0, 0), (0, hs * sh - H), (0, ws * sw - W)))
-    depth = x.reshape(N, C, hs, sh, ws, sw).transpose(1, 3, 5, 0, 2, 4)  # (C, sh, sw, N, hs, ws)
-    depth = np.ascontiguousarray(depth).reshape(C * sh * sw, N * hs * ws)
+    sh, sw = stride
+    kh2, kw2 = -(-kh // sh), -(-kw // sw)
     w = np.pad(w, ((0, 0), (0, 0), (0, kh2 * sh - kh), (0, kw2 * sw - kw)))
-    taps = w.reshape(O, Cg, kh2, sh, kw2, sw).transpose(2, 4, 0, 1, 3, 5)
-    taps = np.ascontiguousarray(taps).reshape(kh2, kw2, O, Cg * sh * sw)  # one matrix per tap
-    offset = (kh2 - 1) * dh * ws + (kw2 - 1) * dw
-    length = N * hs * ws - offset
-    og, kg = O // groups, Cg * sh * sw
-    y = np.empty((groups, og, N * hs * ws), dtype=x.dtype)
-    tmp = np.empty((og, length), dtype=x.dtype)
+    if _many_phases(stride):
+        taps = w.reshape(O, Cg, kh2, sh, kw2, sw).transpose(2, 4, 0, 1, 3, 5)
+    else:
+        w = np.ascontiguousarray(w.transpose(2, 3, 0, 1))  # (kH, kW, O, C/G): runs of C/G
+        taps = w.reshape(kh2, sh, kw2, sw, O, Cg).transpose(0, 2, 4, 1, 3, 5)
+    return np.ascontiguousarray(taps).reshape(kh2, kw2, O, sh * sw * Cg)
+
+
+def _shifted_gemms(x, taps, dilation, groups):
+    """A stride-1 convolution as GEMMs on shifted views, with no im2col copy.
+
+    x (C, N, H, W) channel-major, padded; taps (kH, kW, O, C/G) → (O, N, H, W), of which the
+    top-left (H − dH(kH − 1), W − dW(kW − 1)) is the valid output. Flattened to (C, N·H·W),
+    the pixels that tap (i, j) reads for every output are one contiguous slice at offset
+    i·dH·W + j·dW, so ``taps[i, j] @ slice`` is a plain GEMM on a view; outputs that wrap
+    across rows or images are computed and cropped later. With few channels the slices are
+    stacked first (a cheap copy) and multiplied at once, instead of adding many thin products.
+    """
+    C, N, H, W = x.shape
+    kh, kw, O, cg = taps.shape
+    og, L = O // groups, N * H * W
+    flat = x.reshape(groups, cg, L)
+    offsets = [i * dilation[0] * W + j * dilation[1] for i in range(kh) for j in range(kw)]
+    n = L - offsets[-1]
+    y = np.empty((groups, og, L), dtype=x.dtype)
+    taps = taps.reshape(kh * kw, groups, og, cg)
+    if len(offsets) * cg <= _STACK and cg <= og:  # few inputs: stack the shifted inputs
+        stacked = np.stack([flat[:, :, o:o + n] for o in offsets], axis=1)  # (G, T, C/G, n)
+        weights = taps.transpose(1, 2, 0, 3).reshape(groups, og, -1)
+        np.matmul(weights, stacked.reshape(groups, -1, n), out=y[:, :, :n])
+        return y.reshape(O, N, H, W)
+    if len(offsets) * og <= _STACK:  # few outputs: one product for all taps, then add shifted
+        z = np.matmul(taps.transpose(1, 0, 2, 3).reshape(groups, -1, cg), flat)
+        z = z.reshape(groups, len(offsets), og, L)
+        np.copyto(y[:, :, :n], z[:, 0, :, :n])
+        for t, o in enumerate(offsets[1:], 1):
+            y[:, :, :n] += z[:, t, :, o:o + n]
+        return y.reshape(O, N, H, W)
+    tmp = np.empty((og, n), dtype=x.dtype)
     for g in range(groups):
-        acc, src = y[g, :, :length], depth[g * kg:(g + 1) * kg]
-        for i in range(kh2):
-            for j in range(kw2):
-                start = i * dh * ws + j * dw
-                out = acc if i == j == 0 else tmp
-                np.matmul(taps[i, j, g * og:(g + 1) * og], src[:, start:start + length], out=out)
-                if out is tmp:
-                    acc += tmp
-    y = y.reshape(O, N, hs, ws)[:, :, :oh, :ow]
-    return np.ascontiguousarray(y.transpose(1, 0, 2, 3))
+        acc = y[g, :, :n]
+        for t, o in enumerate(offsets):
+            np.matmul(taps[t, g], flat[g, :, o:o + n], out=acc if t == 0 else tmp)
+            if t:
+                acc += tmp
+    return y.reshape(O, N, H, W)
 
 
 def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
@@ -240,9 +296,9 @@ def _conv_transpose2d_gather(x, w, stride, padding, output_padding, dilation, gr
 
     Output pixel q = s·r + b only receives taps i ≡ b (mod s): phase b is a full stride-1
     correlation of x with the flipped sub-kernel w[b::s]. All s² phases are computed at once
-    as O·s² output channels of one convolution (``_conv2d_shifted``), then interleaved and
-    cropped by ``padding``. At stride 1 the same holds with the dilated, flipped kernel.
-    x: (N, C_in, H, W); w: (C_in, O/G, kH, kW) → (N, O, H_out, W_out).
+    as O·s² output channels of one convolution (``_shifted_gemms``), then interleaved and
+    cropped by ``padding`` in one copy. At stride 1 the same holds with the dilated, flipped
+    kernel. x: (N, C_in, H, W); w: (C_in, O/G, kH, kW) → (N, O, H_out, W_out).
     """
     N, C, H, W = x.shape
     _, og, kh, kw = w.shape
@@ -250,16 +306,33 @@ def _conv_transpose2d_gather(x, w, stride, padding, output_padding, dilation, gr
     kh2, kw2 = -(-kh // sh), -(-kw // sw)  # sub-kernel size per phase
     cg = C // groups
     wp = np.pad(w, ((0, 0), (0, 0), (0, kh2 * sh - kh), (0, kw2 * sw - kw)))
-    wp = wp.reshape(groups, cg, og, kh2, sh, kw2, sw)[:, :, :, ::-1, :, ::-1]  # flip the taps
-    conv_w = wp.transpose(0, 2, 4, 6, 1, 3, 5).reshape(groups * og * sh * sw, cg, kh2, kw2)
+    wp = np.ascontiguousarray(wp.transpose(2, 3, 1, 0))  # (kH, kW, O/G, C_in): runs of C_in
+    wp = wp.reshape(kh2, sh, kw2, sw, og, groups, cg)[::-1, :, ::-1]  # flip the taps
+    taps = wp.transpose(0, 2, 5, 4, 1, 3, 6).reshape(kh2, kw2, groups * og * sh * sw, cg)
     ph, pw = dh * (kh2 - 1), dw * (kw2 - 1)
-    y = _conv2d_shifted(np.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw))),
-                        np.ascontiguousarray(conv_w), (1, 1), dilation, groups)
-    n, _, hh, ww = y.shape  # interleave the phases: a pixel shuffle
-    y = y.reshape(n, groups * og, sh, sw, hh, ww).transpose(0, 1, 4, 2, 5, 3)
-    y = y.reshape(n, groups * og, hh * sh, ww * sw)
-    return _crop(y, (H - 1) * sh + dh * (kh - 1) + 1, (W - 1) * sw + dw * (kw - 1) + 1,
-                 padding, output_padding)
+    y = _shifted_gemms(_space_to_depth(x, ((ph, ph), (pw, pw)), (1, 1), groups),
+                       np.ascontiguousarray(taps), dilation, groups)
+    return _shuffle_crop(y.reshape(groups * og, sh, sw, N, *y.shape[2:]), (H + ph, W + pw), padding,
+                         (H - 1) * sh + dh * (kh - 1) + 1 - 2 * padding[0] + output_padding[0],
+                         (W - 1) * sw + dw * (kw - 1) + 1 - 2 * padding[1] + output_padding[1])
+
+
+def _shuffle_crop(y, valid, padding, out_h, out_w):
+    """Interleave phases and crop, in one copy: y (O, sh, sw, N, ≥h, ≥w), of which the first
+    ``valid`` rows/columns hold phase (a, b)'s values, → (N, O, out_h, out_w), where output
+    pixel (q, r) is phase ((q + p₀) mod sh, (r + p₁) mod sw) at row/column ⌊(q + p)/s⌋; past
+    ``valid`` (``output_padding`` beyond the stamps) it is zero."""
+    O, sh, sw, N = y.shape[:4]
+    out = np.zeros((N, O, out_h, out_w), dtype=y.dtype)
+    for a in range(sh):
+        for b in range(sw):
+            q0, r0 = (a - padding[0]) % sh, (b - padding[1]) % sw  # first output row/column
+            i0, j0 = (q0 + padding[0]) // sh, (r0 + padding[1]) // sw  # ... in phase (a, b)
+            dst = out[:, :, q0::sh, r0::sw]
+            rows, cols = min(dst.shape[2], valid[0] - i0), min(dst.shape[3], valid[1] - j0)
+            phase = y[:, a, b, :, i0:i0 + rows, j0:j0 + cols]
+            dst[:, :, :rows, :cols] = phase.transpose(1, 0, 2, 3)
+    return out
 
 
 def _conv_transpose2d_scatter(x, w, stride, padding, output_padding, dilation, groups):
