@@ -207,8 +207,12 @@ def test_torch_refuses_the_same_transposed_calls(kwargs):
 ])
 @pytest.mark.parametrize("kernel", [(1, 1), (3, 3), (4, 5), (8, 8)])
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
-def test_every_fast_path_matches_torch(kw, kernel, dtype):
-    """Large strides and kernels that the random configurations rarely reach."""
+@pytest.mark.parametrize("stack", [0, 10**6], ids=["per-tap", "stacked"])
+def test_every_fast_path_matches_torch(kw, kernel, dtype, stack, monkeypatch):
+    """Large strides and kernels that the random configurations rarely reach, with every GEMM
+    strategy of ``_shifted_gemms``: one product per tap, or the shifted inputs (few input
+    channels) or the outputs (few output channels) stacked into one product."""
+    monkeypatch.setattr(utils.ops, "_STACK", stack)
     rng = np.random.default_rng(0)
     groups = kw.get("groups", 1)
     x = rng.standard_normal((2, 2 * groups, 9, 11)).astype(dtype)

@@ -9,8 +9,13 @@ Same names, argument names, order, defaults and layouts as torch:
 
 Inputs are batched ``(N, C, *spatial)`` or unbatched ``(C, *spatial)``; the result has
 torch's shape and the input's dtype. The 1-D versions run the 2-D code on a height of 1.
-The fast path is im2col + one batched matrix product (``conv``) and one matrix product +
-col2im accumulation (``conv_transpose``).
+
+The fast paths copy the input once (``_space_to_depth``: padding, channels first, stride phases
+folded into channels) and the output once (crop, pixel shuffle, back to NCHW); in between is one
+matrix product per kernel tap on shifted views (``_shifted_gemms``). A transposed convolution is
+that same stride-1 convolution with C_out·s² channels, its phases then interleaved
+(``_conv_transpose2d_gather``); very large strides add the stamps block by block instead, and
+strides that come with dilation fall back to im2col / col2im.
 """
 
 import numpy as np
@@ -142,7 +147,8 @@ def _conv2d_im2col(x, w, stride, dilation, groups):
 
 
 def _many_phases(stride):
-    """Space-to-depth orders its channels (c, a, b) for large strides, (a, b, c) for small."""
+    """Space-to-depth orders its channels (c, a, b) for large strides, (a, b, c) for small:
+    whichever lets the copies move long runs."""
     return stride[0] * stride[1] > 16
 
 
@@ -151,27 +157,44 @@ def _space_to_depth(x, pads, stride, groups=1):
 
     Returns (C·sh·sw, N, hs, ws), channel-major, rows grouped by convolution group: row
     (g, a, b, c) holds the pixels (a::sh, b::sw) of the padded channel g·C/G + c, for all
-    images. At stride 1 it is the padded input with N and C swapped, so that each channel's
-    N·hs·ws pixels form one contiguous row. For large strides the rows are ordered (g, c, a, b)
-    instead, so that the copy moves runs of sw pixels rather than s² thin slices.
+    images (row (g, c, a, b) for large strides). At stride 1 it is the padded input with N and
+    C swapped, so that each channel's N·hs·ws pixels form one contiguous row.
     """
     N, C, H, W = x.shape
     (pt, pb), (pl, pr) = pads
     sh, sw = stride
     hs, ws = -(-(H + pt + pb) // sh), -(-(W + pl + pr) // sw)
-    x = x.reshape(N, groups, C // groups, H, W)
-    if _many_phases(stride):  # one padded copy, then one transposing copy
-        x = np.pad(x, ((0, 0),) * 3 + ((pt, hs * sh - H - pt), (pl, ws * sw - W - pl)))
-        out = x.reshape(N, groups, C // groups, hs, sh, ws, sw).transpose(1, 2, 4, 6, 0, 3, 5)
-        return np.ascontiguousarray(out).reshape(C * sh * sw, N, hs, ws)
-    out = np.zeros((groups, sh, sw, C // groups, N, hs, ws), dtype=x.dtype)
-    for a in range(sh):
-        for b in range(sw):
-            phase = x[..., (a - pt) % sh::sh, (b - pl) % sw::sw]  # lands in phase (a, b)
-            r0, c0 = ((a - pt) % sh + pt) // sh, ((b - pl) % sw + pl) // sw
-            out[:, a, b, :, :, r0:r0 + phase.shape[3], c0:c0 + phase.shape[4]] = \
-                phase.transpose(1, 2, 0, 3, 4)
+    cg = C // groups
+    if _many_phases(stride):
+        out = np.zeros((groups, cg, sh, sw, N, hs, ws), dtype=x.dtype)
+        padded = out.transpose(4, 0, 1, 5, 2, 6, 3)  # (N, G, C/G, hs, sh, ws, sw), a view
+    else:
+        out = np.zeros((groups, sh, sw, cg, N, hs, ws), dtype=x.dtype)
+        padded = out.transpose(4, 0, 3, 5, 1, 6, 2)
+    x = x.reshape(N, groups, cg, H, W)
+    for rows, row_blocks, row_phases in _runs(H, pt, sh):
+        for cols, col_blocks, col_phases in _runs(W, pl, sw):
+            dst = padded[:, :, :, row_blocks, row_phases, col_blocks, col_phases]
+            dst[...] = x[..., rows, cols].reshape(dst.shape)
     return out.reshape(C * sh * sw, N, hs, ws)
+
+
+def _runs(size, before, s):
+    """Split the padded positions [before, before + size) of an axis cut into blocks of s into
+    at most three runs that are rectangles in (block, phase) coordinates: a partial first
+    block, whole blocks, a partial last block. Yields (source, block, phase) slices.
+
+    >>> [(r.start, r.stop, b.start, b.stop, p.start, p.stop) for r, b, p in _runs(7, 1, 2)]
+    [(0, 1, 0, 1, 1, 2), (1, 7, 1, 4, 0, 2)]
+    """
+    lo, hi = before, before + size
+    first = min(-(-lo // s) * s, hi)
+    last = max(hi // s * s, first)
+    for a, b in ((lo, first), (first, last), (last, hi)):
+        if a < b and (a % s or b - a < s):  # inside one block
+            yield slice(a - lo, b - lo), slice(a // s, a // s + 1), slice(a % s, (b - 1) % s + 1)
+        elif a < b:
+            yield slice(a - lo, b - lo), slice(a // s, b // s), slice(0, s)
 
 
 def _phase_taps(w, stride):
@@ -180,7 +203,8 @@ def _phase_taps(w, stride):
     O, Cg, kh, kw = w.shape
     sh, sw = stride
     kh2, kw2 = -(-kh // sh), -(-kw // sw)
-    w = np.pad(w, ((0, 0), (0, 0), (0, kh2 * sh - kh), (0, kw2 * sw - kw)))
+    if (kh2 * sh, kw2 * sw) != (kh, kw):  # zero taps make the kernel a whole number of phases
+        w = np.pad(w, ((0, 0), (0, 0), (0, kh2 * sh - kh), (0, kw2 * sw - kw)))
     if _many_phases(stride):
         taps = w.reshape(O, Cg, kh2, sh, kw2, sw).transpose(2, 4, 0, 1, 3, 5)
     else:
@@ -305,8 +329,8 @@ def _conv_transpose2d_gather(x, w, stride, padding, output_padding, dilation, gr
     (sh, sw), (dh, dw) = stride, dilation
     kh2, kw2 = -(-kh // sh), -(-kw // sw)  # sub-kernel size per phase
     cg = C // groups
-    wp = np.pad(w, ((0, 0), (0, 0), (0, kh2 * sh - kh), (0, kw2 * sw - kw)))
-    wp = np.ascontiguousarray(wp.transpose(2, 3, 1, 0))  # (kH, kW, O/G, C_in): runs of C_in
+    wp = np.zeros((kh2 * sh, kw2 * sw, og, C), dtype=w.dtype)  # zero taps: whole phases
+    wp[:kh, :kw] = w.transpose(2, 3, 1, 0)  # (kH, kW, O/G, C_in): runs of C_in
     wp = wp.reshape(kh2, sh, kw2, sw, og, groups, cg)[::-1, :, ::-1]  # flip the taps
     taps = wp.transpose(0, 2, 5, 4, 1, 3, 6).reshape(kh2, kw2, groups * og * sh * sw, cg)
     ph, pw = dh * (kh2 - 1), dw * (kw2 - 1)
