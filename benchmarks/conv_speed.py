@@ -45,15 +45,11 @@ CASES = {
 }
 
 
-def best_time(repeat, fn, *args):
+def block_time(repeat, fn, *args):
+    """Best of one block of ``repeat`` runs (``utils.best_time``), after a pause and a warm-up."""
     time.sleep(0.2)  # let the other library's worker threads go idle
     fn(*args)  # warm-up
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn(*args)
-        times.append(time.perf_counter() - t0)
-    return min(times)
+    return utils.best_time(fn, *args, repeat=repeat)
 
 
 def main(argv=None):
@@ -76,8 +72,8 @@ def main(argv=None):
         with torch.no_grad():
             t_ours, t_torch = float("inf"), float("inf")
             for _ in range(args.rounds):
-                t_ours = min(t_ours, best_time(args.repeat, ours_fn, x, w, None, stride, padding))
-                t_torch = min(t_torch, best_time(args.repeat, torch_fn, xt, wt, None, stride,
+                t_ours = min(t_ours, block_time(args.repeat, ours_fn, x, w, None, stride, padding))
+                t_torch = min(t_torch, block_time(args.repeat, torch_fn, xt, wt, None, stride,
                                                  padding))
         ratios[op].append(t_ours / t_torch)
         print(f"{name:<62} {t_ours * 1e3:8.2f} {t_torch * 1e3:9.2f} {t_ours / t_torch:6.2f}")

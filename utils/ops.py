@@ -399,14 +399,11 @@ def _conv_transpose2d_blocks(x, w, stride, padding, output_padding, groups):
 
 def _crop(y, full_h, full_w, padding, output_padding):
     """Cut the ``padding`` off a full transposed-convolution output (N, O, ≥full_h, ≥full_w),
-    keeping ``output_padding`` extra rows/columns at the far end (zeros past the stamps)."""
-    out_h = full_h - 2 * padding[0] + output_padding[0]
-    out_w = full_w - 2 * padding[1] + output_padding[1]
-    extra = (max(0, padding[0] + out_h - y.shape[2]), max(0, padding[1] + out_w - y.shape[3]))
-    if any(extra):
-        y = np.pad(y, ((0, 0), (0, 0), (0, extra[0]), (0, extra[1])))
-    return np.ascontiguousarray(y[:, :, padding[0]:padding[0] + out_h,
-                                  padding[1]:padding[1] + out_w])
+    keeping ``output_padding`` extra rows/columns at the far end (zeros past the stamps):
+    ``_shuffle_crop`` with a single phase."""
+    return _shuffle_crop(y.transpose(1, 0, 2, 3)[:, None, None], (full_h, full_w), padding,
+                         full_h - 2 * padding[0] + output_padding[0],
+                         full_w - 2 * padding[1] + output_padding[1])
 
 
 def conv_transpose1d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
