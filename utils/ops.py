@@ -142,7 +142,7 @@ def _conv2d_im2col(x, w, stride, dilation, groups):
     cols = win.reshape(N, groups, Cg, oh, ow, kh, kw).transpose(1, 0, 3, 4, 2, 5, 6)
     cols = cols.reshape(groups, N * oh * ow, Cg * kh * kw)
     wm = w.reshape(groups, O // groups, Cg * kh * kw).transpose(0, 2, 1)
-    y = (cols @ wm).reshape(groups, N, oh, ow, O // groups)  # (G, N, oH, oW, O/G)
+    y = np.matmul(cols, wm).reshape(groups, N, oh, ow, O // groups)  # (G, N, oH, oW, O/G)
     return np.ascontiguousarray(y.transpose(1, 0, 4, 2, 3).reshape(N, O, oh, ow))
 
 
@@ -369,7 +369,7 @@ def _conv_transpose2d_scatter(x, w, stride, padding, output_padding, dilation, g
     Cg = C // groups
     (sh, sw), (dh, dw) = stride, dilation
     xm = x.reshape(N, groups, Cg, H * W).transpose(1, 0, 3, 2).reshape(groups, N * H * W, Cg)
-    cols = xm @ w.reshape(groups, Cg, Og * kh * kw)  # (G, N·H·W, O/G·kH·kW)
+    cols = np.matmul(xm, w.reshape(groups, Cg, Og * kh * kw))  # (G, N·H·W, O/G·kH·kW)
     cols = cols.reshape(groups, N, H, W, Og, kh, kw).transpose(5, 6, 1, 0, 4, 2, 3)
     cols = np.ascontiguousarray(cols).reshape(kh, kw, N, groups * Og, H, W)
     full = ((H - 1) * sh + dh * (kh - 1) + 1, (W - 1) * sw + dw * (kw - 1) + 1)
@@ -387,7 +387,8 @@ def _conv_transpose2d_blocks(x, w, stride, padding, output_padding, groups):
     kh2, kw2 = -(-kh // sh), -(-kw // sw)  # blocks per stamp along each axis
     wp = np.pad(w, ((0, 0), (0, 0), (0, kh2 * sh - kh), (0, kw2 * sw - kw)))
     xm = x.reshape(N, groups, cg, H * W).transpose(1, 0, 3, 2).reshape(groups, N * H * W, cg)
-    stamps = (xm @ wp.reshape(groups, cg, -1)).reshape(groups, N, H, W, og, kh2, sh, kw2, sw)
+    stamps = np.matmul(xm, wp.reshape(groups, cg, -1))
+    stamps = stamps.reshape(groups, N, H, W, og, kh2, sh, kw2, sw)
     out = np.zeros((N, groups, og, H + kh2 - 1, sh, W + kw2 - 1, sw), dtype=x.dtype)
     for a in range(kh2):
         for b in range(kw2):

@@ -1,0 +1,48 @@
+"""The speed benchmark runs, and its GEMM column replays the very products that ours makes."""
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import utils
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import conv_speed  # noqa: E402
+
+
+@pytest.mark.parametrize("op, stride, kernel", [
+    ("conv2d", 2, 4), ("conv2d", 1, 3), ("conv2d", 2, 3),  # space-to-depth, shifted, im2col
+    ("conv_transpose2d", 2, 4), ("conv_transpose2d", 8, 16),  # gather, blocks
+])
+@pytest.mark.parametrize("stack", [0, 10**6], ids=["per-tap", "stacked"])
+def test_products_records_every_matmul(op, stride, kernel, stack, monkeypatch):
+    monkeypatch.setattr(utils.ops, "_STACK", stack)
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((2, 8, 9, 9)).astype(np.float32)
+    w = rng.standard_normal((8, 8, kernel, kernel)).astype(np.float32)
+    dilation = 2 if kernel == 3 and stride == 2 else 1
+    fn = getattr(utils, op)
+    args = (x, w, None, stride, 1) + ((0, 1, dilation) if op == "conv_transpose2d" else
+                                     (dilation,))
+    calls = conv_speed.products(fn, *args)
+    assert utils.ops.np is np, "numpy was not put back"
+    seen = []
+    real = np.matmul
+    monkeypatch.setattr(np, "matmul", lambda a, b, out=None: seen.append(a.shape) or
+                        real(a, b, out=out))
+    fn(*args)
+    monkeypatch.undo()
+    assert [a.shape for a, _, _ in calls] == seen and seen
+    for a, b, out in calls:
+        assert out.shape == real(a, b).shape
+    conv_speed.replay(calls)
+
+
+def test_benchmark_prints_every_case_and_both_medians(capsys):
+    conv_speed.main(["--repeat", "1", "--rounds", "1"])
+    printed = capsys.readouterr().out
+    for name in conv_speed.CASES:
+        assert name in printed
+    assert "median ratio conv2d" in printed and "median ratio conv_transpose2d" in printed
