@@ -20,6 +20,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
 import torch
@@ -56,29 +57,18 @@ def block_time(repeat, fn, *args):
     return utils.best_time(fn, *args, repeat=repeat)
 
 
-class MatmulSpy:
-    """Stands in for ``numpy`` inside ``utils.ops`` and records every ``matmul`` call."""
-
-    def __init__(self):
-        self.calls = []
-
-    def __getattr__(self, name):
-        return getattr(np, name)
-
-    def matmul(self, a, b, out=None):
-        self.calls.append((a, b, out))
-        return np.matmul(a, b, out=out)
-
-
 def products(fn, *args):
-    """The products one call of ``fn`` makes: a list of (a, b, out) to hand to ``replay``."""
-    spy = MatmulSpy()
-    utils.ops.np = spy
-    try:
+    """The products one call of ``fn`` makes, recorded by a stand-in for ``np.matmul`` while
+    it runs: a list of (a, b, out) to hand to ``replay``."""
+    calls, real = [], np.matmul
+
+    def record(a, b, out=None):
+        calls.append((a, b, out))
+        return real(a, b, out=out)
+
+    with mock.patch.object(np, "matmul", record):
         fn(*args)
-    finally:
-        utils.ops.np = np
-    return [(a, b, np.matmul(a, b) if out is None else out) for a, b, out in spy.calls]
+    return [(a, b, real(a, b) if out is None else out) for a, b, out in calls]
 
 
 def replay(calls):

@@ -1,28 +1,47 @@
 """The website: it builds with warnings as errors, and each edition is wired correctly.
 
-Builds the real book once (executing the notebooks) into a temporary folder, then reads the
-HTML: language attributes, the switch to the other language, a sidebar with one edition, the
-Colab button of the page's own language, rendered math and the bibliography.
+Builds the real book once into a temporary folder, then reads the HTML: language attributes,
+the switch to the other language, a sidebar with one edition, the Colab button of the page's
+own language, rendered math and the bibliography.
+
+The notebooks are not executed a second time: the build takes the outputs that nbval collected
+when it ran them earlier in the same session (``conftest.py``). A notebook nbval did not run
+(``pytest tests/test_book.py`` alone, say) is executed by the build, as ``make book`` does.
 """
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import nbformat
 import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 CHAPTERS = sorted(p.name for p in (ROOT / "chapters").iterdir() if re.match(r"\d\d_", p.name))
+NOT_SOURCES = shutil.ignore_patterns(".*", "_build", "student", "__pycache__")
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
+def site(tmp_path_factory, executed_notebooks):
     out = tmp_path_factory.mktemp("book")
+    source = out / "source"
+    shutil.copytree(ROOT, source, ignore=NOT_SOURCES)
+    done = []
+    for path in sorted((ROOT / "chapters").glob("*/*.ipynb")):
+        if path in executed_notebooks:
+            relative = path.relative_to(ROOT)
+            nbformat.write(executed_notebooks[path], source / relative)
+            done.append(relative.as_posix())
+    config = yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8"))
+    config["execute"]["exclude_patterns"] = done  # outputs already there, from nbval
+    (source / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True),
+                                        encoding="utf-8")
     jb = Path(sys.executable).with_name("jupyter-book")
-    run = subprocess.run([str(jb), "build", str(ROOT), "--path-output", str(out),
+    run = subprocess.run([str(jb), "build", str(source), "--path-output", str(out),
                           "--warningiserror", "--nitpick", "--keep-going"],
                          capture_output=True, text=True, timeout=1500)
     assert run.returncode == 0, f"book build failed:\n{run.stdout[-4000:]}\n{run.stderr[-4000:]}"
@@ -53,6 +72,15 @@ def test_chapter_page_is_wired_to_its_language(site, chapter, lang, other, switc
     assert colab in html, "Colab button must open this language's notebook"
     assert "class=\"math" in html, "math not rendered as MathJax markup"
     assert "BEGIN SOLUTION" not in html, "solutions must be hidden on the website"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_chapter_page_shows_the_executed_outputs(site, chapter, lang):
+    html = _page(site, f"chapters/{chapter}/{lang}")
+    assert "<img" in html, "no figure: the notebook's outputs did not reach the page"
+    assert 'class="animation"' in html, "no animation for the website's readers"
+    assert ": pass (" in html, "the exercise checks' verdicts are missing"
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

@@ -8,24 +8,12 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import utils
+from tests.helpers import DTYPES, each, int_or_tuple
 
 TORCH = {(1, False): F.conv1d, (2, False): F.conv2d,
          (1, True): F.conv_transpose1d, (2, True): F.conv_transpose2d}
 OURS = {(1, False): utils.conv1d, (2, False): utils.conv2d,
         (1, True): utils.conv_transpose1d, (2, True): utils.conv_transpose2d}
-DTYPES = st.sampled_from([np.float64, np.float32])
-
-
-def _arg(draw, n, lo, hi):
-    """An int or an n-tuple, as a caller may pass either."""
-    values = draw(st.lists(st.integers(lo, hi), min_size=n, max_size=n))
-    return values[0] if draw(st.booleans()) and len(set(values)) == 1 else tuple(values)
-
-
-def _each(value, n):
-    return (value,) * n if isinstance(value, int) else value
-
-
 @st.composite
 def configs(draw, n, transposed):
     """A random, valid call: (x, w, b, kwargs)."""
@@ -33,28 +21,27 @@ def configs(draw, n, transposed):
     groups = draw(st.integers(1, 3))
     c_in, c_out = groups * draw(st.integers(1, 3)), groups * draw(st.integers(1, 3))
     kernel = tuple(draw(st.lists(st.integers(1, 4), min_size=n, max_size=n)))
-    stride, dilation = _arg(draw, n, 1, 3), _arg(draw, n, 1, 3)
+    stride, dilation = draw(int_or_tuple(n, 1, 3)), draw(int_or_tuple(n, 1, 3))
     kw = dict(stride=stride, dilation=dilation, groups=groups)
     if transposed:
-        kw["padding"] = _arg(draw, n, 0, 3)
-        a_max = [max(s, d) - 1 for s, d in zip(_each(stride, n), _each(dilation, n))]
+        kw["padding"] = draw(int_or_tuple(n, 0, 3))
+        a_max = [max(s, d) - 1 for s, d in zip(each(stride, n), each(dilation, n))]
         kw["output_padding"] = tuple(draw(st.integers(0, m)) for m in a_max)
         size = tuple(draw(st.lists(st.integers(1, 7), min_size=n, max_size=n)))
         out = [utils.conv_transpose_output_size(i, k, s, p, a, d) for i, k, s, p, a, d in zip(
-            size, kernel, _each(stride, n), _each(kw["padding"], n), kw["output_padding"],
-            _each(dilation, n))]
+            size, kernel, each(stride, n), each(kw["padding"], n), kw["output_padding"],
+            each(dilation, n))]
         assume(min(out) >= 1)
         w_shape = (c_in, c_out // groups) + kernel
     else:
-        if all(s == 1 for s in _each(stride, n)):
+        if all(s == 1 for s in each(stride, n)):
             kw["padding"] = draw(st.one_of(st.sampled_from(["same", "valid"]), st.just(0),
                                            st.builds(tuple, st.lists(st.integers(0, 3),
                                                                      min_size=n, max_size=n))))
         else:
-            kw["padding"] = draw(st.one_of(st.sampled_from(["valid"]),
-                                           st.builds(lambda v: v, _int_or_tuple(n))))
-        pad = (0,) * n if isinstance(kw["padding"], str) else _each(kw["padding"], n)
-        reach = [d * (k - 1) + 1 for k, d in zip(kernel, _each(dilation, n))]
+            kw["padding"] = draw(st.one_of(st.just("valid"), int_or_tuple(n, 0, 3)))
+        pad = (0,) * n if isinstance(kw["padding"], str) else each(kw["padding"], n)
+        reach = [d * (k - 1) + 1 for k, d in zip(kernel, each(dilation, n))]
         size = tuple(draw(st.integers(max(1, r - 2 * p), max(1, r - 2 * p) + 6))
                      for r, p in zip(reach, pad))
         w_shape = (c_out, c_in // groups) + kernel
@@ -66,11 +53,6 @@ def configs(draw, n, transposed):
     w = rng.standard_normal(w_shape).astype(dtype)
     b = rng.standard_normal(c_out).astype(dtype) if draw(st.booleans()) else None
     return x, w, b, kw
-
-
-def _int_or_tuple(n):
-    return st.one_of(st.integers(0, 3),
-                     st.builds(tuple, st.lists(st.integers(0, 3), min_size=n, max_size=n)))
 
 
 def _check(n, transposed, case):

@@ -8,6 +8,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import utils
+from tests.helpers import DTYPES, as_passed
 
 
 @st.composite
@@ -20,10 +21,9 @@ def geometries(draw):
     size = tuple(draw(st.integers(1, 9)) for _ in range(2))
     reach = [d * (k - 1) + 1 for k, d in zip(kernel, dilation)]
     assume(all(i + 2 * p >= r for i, p, r in zip(size, padding, reach)))
-    simplify = draw(st.booleans())  # pass ints where the pair is equal, as callers do
-    kw = {name: (v[0] if simplify and v[0] == v[1] else v) for name, v in
+    kw = {name: draw(as_passed(v)) for name, v in
           dict(kernel_size=kernel, dilation=dilation, padding=padding, stride=stride).items()}
-    dtype = draw(st.sampled_from([np.float64, np.float32]))
+    dtype = draw(DTYPES)
     batch = draw(st.sampled_from([None, 1, 3]))
     shape = ((batch,) if batch else ()) + (draw(st.integers(1, 3)),) + size
     x = np.random.default_rng(draw(st.integers(0, 2**16))).standard_normal(shape).astype(dtype)

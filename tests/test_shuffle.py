@@ -8,10 +8,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import utils
+from tests.helpers import DTYPES
 
 
 @given(st.integers(1, 4), st.integers(1, 3), st.integers(1, 5), st.integers(1, 5),
-       st.sampled_from([(), (2,), (2, 1)]), st.sampled_from([np.float64, np.float32]),
+       st.sampled_from([(), (2,), (2, 1)]), DTYPES,
        st.integers(0, 999))
 def test_shuffle_and_unshuffle_match_torch(r, c, h, w, lead, dtype, seed):
     x = np.random.default_rng(seed).standard_normal(lead + (c * r * r, h, w)).astype(dtype)

@@ -8,8 +8,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import utils
+from tests.helpers import DTYPES, as_passed
 
-DTYPES = st.sampled_from([np.float64, np.float32])
 PAIR = st.tuples(st.integers(1, 4), st.integers(1, 4))
 
 
@@ -18,10 +18,6 @@ def _array(draw, shape, dtype, distinct=True):
     if distinct or not draw(st.booleans()):
         return rng.standard_normal(shape).astype(dtype)
     return rng.integers(0, 3, shape).astype(dtype)  # many ties
-
-
-def _maybe_int(pair, draw):
-    return pair[0] if pair[0] == pair[1] and draw(st.booleans()) else pair
 
 
 @st.composite
@@ -34,8 +30,8 @@ def pool_cases(draw, ties=True, unpoolable=False):
     size = tuple(draw(st.integers(1, 10)) for _ in range(2))
     assume(all(i + 2 * p >= d * (k - 1) + 1
                for i, p, d, k in zip(size, padding, dilation, kernel)))
-    kw = dict(kernel_size=_maybe_int(kernel, draw), stride=stride and _maybe_int(stride, draw),
-              padding=_maybe_int(padding, draw), dilation=_maybe_int(dilation, draw),
+    kw = dict(kernel_size=draw(as_passed(kernel)), stride=stride and draw(as_passed(stride)),
+              padding=draw(as_passed(padding)), dilation=draw(as_passed(dilation)),
               ceil_mode=False if unpoolable else draw(st.booleans()))
     batch = draw(st.sampled_from([None, 1, 2]))
     shape = ((batch,) if batch else ()) + (draw(st.integers(1, 3)),) + size

@@ -1,16 +1,17 @@
-"""The course's shared package: from-scratch operations, checks, plots, explorers, exercises.
+"""The course's library: from-scratch operations mirroring ``torch.nn.functional``, sizes, costs,
+data, nets, training, the match helper, plots and explorers.
 
-Notebooks ``import utils`` and use the names below; each module lists its own ``__all__``,
-and ``tests/`` holds their torch-agreement tests.
+Notebooks ``import utils`` and use the names below; each module lists its own ``__all__``, and
+``tests/`` holds their torch-agreement tests. What only one chapter uses (its exercise checks and
+drawers) lives in that chapter's module, ``utils.chapters.chNN_<folder name>``.
 """
 
-from . import (check, cost, data, exercises, explore, matrix, nets, ops, patches, plot,  # noqa: I001
+from . import (compare, cost, data, interactive, matrix, nets, ops, patches, plot,  # noqa: I001
                pooling, resize, runtime, shuffle, sizes, train)
-from .check import *  # noqa: F403
+from .compare import *  # noqa: F403
 from .cost import *  # noqa: F403
 from .data import *  # noqa: F403
-from .exercises import *  # noqa: F403
-from .explore import *  # noqa: F403
+from .interactive import *  # noqa: F403
 from .matrix import *  # noqa: F403
 from .nets import *  # noqa: F403
 from .ops import *  # noqa: F403
@@ -23,7 +24,6 @@ from .shuffle import *  # noqa: F403
 from .sizes import *  # noqa: F403
 from .train import *  # noqa: F403
 
-__all__ = [name for module in (check, cost, data, exercises, explore, matrix, nets, ops, patches,
-                               plot, pooling, resize, runtime, shuffle, sizes,
-                               train)
-           for name in module.__all__]
+LIBRARY = (compare, cost, data, interactive, matrix, nets, ops, patches, plot, pooling, resize,
+           runtime, shuffle, sizes, train)
+__all__ = [name for module in LIBRARY for name in module.__all__]

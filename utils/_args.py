@@ -8,6 +8,8 @@ import numbers
 
 import numpy as np
 
+from .sizes import same_padding
+
 
 def ntuple(value, n, name, minimum=0):
     """Return ``value`` as a tuple of ``n`` ints, each ``>= minimum``.
@@ -60,3 +62,24 @@ def same_dtype(array, reference, name):
         raise TypeError(
             f"{name} and input must have the same dtype, got {array.dtype} and {reference.dtype}"
         )
+
+
+def padding_pairs(padding, n, kernel, dilation, stride):
+    """A convolution's ``padding`` as ``n`` (before, after) pairs, from an int, a tuple,
+    'valid' or 'same' (stride 1 only; an odd total puts the extra zero after, as torch does).
+
+    >>> padding_pairs("same", 2, (4, 3), (1, 1), (1, 1))
+    ((1, 2), (1, 1))
+    >>> padding_pairs((2, 0), 2, (3, 3), (1, 1), (2, 2))
+    ((2, 2), (0, 0))
+    """
+    if isinstance(padding, str):
+        if padding == "valid":
+            return ((0, 0),) * n
+        if padding == "same":
+            if any(s != 1 for s in stride):
+                raise ValueError("padding='same' is not supported for strided convolutions "
+                                 f"(got stride={stride})")
+            return tuple(same_padding(k, d) for k, d in zip(kernel, dilation))
+        raise ValueError(f"padding must be 'valid', 'same', an int or a tuple, got {padding!r}")
+    return tuple((p, p) for p in ntuple(padding, n, "padding", minimum=0))

@@ -46,7 +46,7 @@ class HorseScenes:
     fills: np.ndarray
 
 
-def _crop(rng, name, size, zoom):
+def _texture_crop(rng, name, size, zoom):
     """A random ``size``² crop of texture ``name``, zoomed out by ``zoom`` ≥ 1, tinted RGB."""
     from skimage.transform import resize
 
@@ -96,8 +96,8 @@ def horse_scenes(n, size=64, seed=0, min_scale=0.35, max_scale=0.8):
     masks = np.empty((n, size, size), np.int64)
     for i in range(n):
         ground = "grass" if rng.random() < 0.5 else "gravel"
-        backgrounds[i] = _crop(rng, ground, size, rng.uniform(1, 2))
-        fills[i] = _crop(rng, "brick", size, rng.uniform(1, 2))
+        backgrounds[i] = _texture_crop(rng, ground, size, rng.uniform(1, 2))
+        fills[i] = _texture_crop(rng, "brick", size, rng.uniform(1, 2))
         masks[i] = _place(rng, size, min_scale, max_scale)
     images = np.where(masks[:, None].astype(bool), fills, backgrounds)
     return HorseScenes(images, masks, backgrounds, fills)

@@ -2,8 +2,7 @@
 
 import numpy as np
 
-from ._args import float_array, ntuple, positive_int
-from .ops import _conv_padding
+from ._args import float_array, ntuple, padding_pairs, positive_int
 from .sizes import conv_output_size
 
 __all__ = ["conv_matrix"]
@@ -34,7 +33,7 @@ def conv_matrix(weight, input_size, stride=1, padding=0, dilation=1, groups=1):
     if w.shape[0] % groups:
         raise ValueError(f"output channels ({w.shape[0]}) must be divisible by groups ({groups})")
     kernel = w.shape[2:]
-    pads = _conv_padding(padding, n, kernel, dilation, stride)
+    pads = padding_pairs(padding, n, kernel, dilation, stride)
     out = tuple(conv_output_size(i + left + right, k, s, 0, d)
                 for i, (left, right), k, s, d in zip(size, pads, kernel, stride, dilation))
     if any(o < 1 for o in out):

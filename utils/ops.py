@@ -20,9 +20,9 @@ strides that come with dilation fall back to im2col / col2im.
 
 import numpy as np
 
-from ._args import float_array, ntuple, positive_int, same_dtype
+from ._args import float_array, ntuple, padding_pairs, positive_int, same_dtype
 from .patches import overlap_add, windows
-from .sizes import conv_transpose_output_size, same_padding
+from .sizes import conv_transpose_output_size
 
 __all__ = ["conv1d", "conv2d", "conv_transpose1d", "conv_transpose2d"]
 
@@ -74,20 +74,6 @@ def _prepare(input, weight, bias, n, groups, transposed):
     return x, w, b, batched
 
 
-def _conv_padding(padding, n, kernel, dilation, stride):
-    """Padding as ``n`` (left, right) pairs, from an int, a tuple, 'valid' or 'same'."""
-    if isinstance(padding, str):
-        if padding == "valid":
-            return ((0, 0),) * n
-        if padding == "same":
-            if any(s != 1 for s in stride):
-                raise ValueError("padding='same' is not supported for strided convolutions "
-                                 f"(got stride={stride})")
-            return tuple(same_padding(k, d) for k, d in zip(kernel, dilation))
-        raise ValueError(f"padding must be 'valid', 'same', an int or a tuple, got {padding!r}")
-    return tuple((p, p) for p in ntuple(padding, n, "padding", minimum=0))
-
-
 def _check_output(out, name, sizes):
     if any(o < 1 for o in out):
         raise ValueError(f"{name}: the output would be empty ({tuple(out)}); {sizes}")
@@ -102,7 +88,7 @@ def _conv(input, weight, bias, stride, padding, dilation, groups, n):
     stride = ntuple(stride, n, "stride", minimum=1)
     dilation = ntuple(dilation, n, "dilation", minimum=1)
     kernel = w.shape[2:]
-    pads = _conv_padding(padding, n, kernel, dilation, stride)
+    pads = padding_pairs(padding, n, kernel, dilation, stride)
     padded = [i + left + right for i, (left, right) in zip(x.shape[2:], pads)]
     reach = [d * (k - 1) + 1 for k, d in zip(kernel, dilation)]
     if any(r > i for r, i in zip(reach, padded)):
@@ -293,10 +279,9 @@ def _conv_transpose(input, weight, bias, stride, padding, output_padding, groups
     _check_output(out, "conv_transpose", f"input {x.shape[2:]}, kernel {kernel}, "
                   f"stride {stride}, padding {padding}, dilation {dilation}")
     if n == 1:
-        x, w = x[:, :, None], w[:, :, None]
-        stride, padding = (1,) + stride, (0,) + padding
-        output_padding, dilation = (0,) + output_padding, (1,) + dilation
-    y = _conv_transpose2d_core(x, w, stride, padding, output_padding, dilation, groups)
+        x, w, out = x[:, :, None], w[:, :, None], [1] + out
+        stride, padding, dilation = (1,) + stride, (0,) + padding, (1,) + dilation
+    y = _conv_transpose2d_core(x, w, stride, padding, tuple(out), dilation, groups)
     if n == 1:
         y = y[:, :, 0]
     if b is not None:
@@ -304,41 +289,59 @@ def _conv_transpose(input, weight, bias, stride, padding, output_padding, groups
     return y if batched else y[0]
 
 
-def _conv_transpose2d_core(x, w, stride, padding, output_padding, dilation, groups):
+def _conv_transpose2d_core(x, w, stride, padding, out, dilation, groups):
     """Dispatch: gather through one stride-1 convolution (sub-pixel phases, chapter 10) for
     small strides; stamps added block by block for large strides (the phases would multiply
-    the channels by s²); stamps added tap by tap when both stride and dilation exceed 1."""
+    the channels by s²); stamps added tap by tap when both stride and dilation exceed 1.
+    ``out`` is the output size (H_out, W_out), ``output_padding`` included."""
     if stride == (1, 1) or (dilation == (1, 1) and stride[0] * stride[1] < 16):
-        return _conv_transpose2d_gather(x, w, stride, padding, output_padding, dilation, groups)
+        return _conv_transpose2d_gather(x, w, stride, padding, out, dilation, groups)
     if dilation == (1, 1):
-        return _conv_transpose2d_blocks(x, w, stride, padding, output_padding, groups)
-    return _conv_transpose2d_scatter(x, w, stride, padding, output_padding, dilation, groups)
+        return _conv_transpose2d_blocks(x, w, stride, padding, out, groups)
+    return _conv_transpose2d_scatter(x, w, stride, padding, out, dilation, groups)
 
 
-def _conv_transpose2d_gather(x, w, stride, padding, output_padding, dilation, groups):
+def _conv_transpose2d_gather(x, w, stride, padding, out, dilation, groups):
     """A transposed convolution as one stride-1 convolution and a pixel shuffle.
 
     Output pixel q = s·r + b only receives taps i ≡ b (mod s): phase b is a full stride-1
     correlation of x with the flipped sub-kernel w[b::s]. All s² phases are computed at once
     as O·s² output channels of one convolution (``_shifted_gemms``), then interleaved and
     cropped by ``padding`` in one copy. At stride 1 the same holds with the dilated, flipped
-    kernel. x: (N, C_in, H, W); w: (C_in, O/G, kH, kW) → (N, O, H_out, W_out).
+    kernel. x: (N, C_in, H, W); w: (C_in, O/G, kH, kW) → (N, O, *out).
     """
-    N, C, H, W = x.shape
-    _, og, kh, kw = w.shape
-    (sh, sw), (dh, dw) = stride, dilation
-    kh2, kw2 = -(-kh // sh), -(-kw // sw)  # sub-kernel size per phase
-    cg = C // groups
-    wp = np.zeros((kh2 * sh, kw2 * sw, og, C), dtype=w.dtype)  # zero taps: whole phases
-    wp[:kh, :kw] = w.transpose(2, 3, 1, 0)  # (kH, kW, O/G, C_in): runs of C_in
-    wp = wp.reshape(kh2, sh, kw2, sw, og, groups, cg)[::-1, :, ::-1]  # flip the taps
-    taps = wp.transpose(0, 2, 5, 4, 1, 3, 6).reshape(kh2, kw2, groups * og * sh * sw, cg)
-    ph, pw = dh * (kh2 - 1), dw * (kw2 - 1)
-    y = _shifted_gemms(_space_to_depth(x, ((ph, ph), (pw, pw)), (1, 1), groups),
-                       np.ascontiguousarray(taps), dilation, groups)
-    return _shuffle_crop(y.reshape(groups * og, sh, sw, N, *y.shape[2:]), (H + ph, W + pw), padding,
-                         (H - 1) * sh + dh * (kh - 1) + 1 - 2 * padding[0] + output_padding[0],
-                         (W - 1) * sw + dw * (kw - 1) + 1 - 2 * padding[1] + output_padding[1])
+    N, _, H, W = x.shape
+    og = w.shape[1]
+    taps = _subpixel_taps(w, stride, groups)  # (kH', kW', G·O/G·sh·sw, C_in/G)
+    ph, pw = dilation[0] * (taps.shape[0] - 1), dilation[1] * (taps.shape[1] - 1)
+    y = _shifted_gemms(_space_to_depth(x, ((ph, ph), (pw, pw)), (1, 1), groups), taps, dilation,
+                       groups)  # (O·sh·sw, N, H + 2ph, W + 2pw); the first H + ph rows are valid
+    phases = y.reshape(groups * og, stride[0], stride[1], N, *y.shape[2:])
+    return _shuffle_crop(phases, (H + ph, W + pw), padding, *out)
+
+
+def _subpixel_taps(w, stride, groups):
+    """A transposed convolution's weight as the taps of the gather path's stride-1 convolution.
+
+    (C_in, O/G, kH, kW) → (kH', kW', G·(O/G)·sh·sw, C_in/G) with kH' = ⌈kH/sh⌉: for each tap
+    of the flipped sub-kernels, one matrix whose rows are the output channels (group, o,
+    phase row a, phase column b) and whose columns are the group's input channels. Chapter
+    10's ``subpixel_weight`` is the same regrouping, for one group and a stride that divides
+    the kernel, laid out as a ``conv2d`` weight.
+    """
+    c_in, og, kh, kw = w.shape
+    sh, sw = stride
+    kh2, kw2 = -(-kh // sh), -(-kw // sw)
+    # kernel axes first, (kH, kW, O/G, C_in), zero-padded to whole phases: kH = kH'·sh
+    taps = np.zeros((kh2 * sh, kw2 * sw, og, c_in), dtype=w.dtype)
+    taps[:kh, :kw] = w.transpose(2, 3, 1, 0)
+    # kernel row i = i'·sh + a and column j = j'·sw + b; C_in = (group g, channel c)
+    taps = taps.reshape(kh2, sh, kw2, sw, og, groups, c_in // groups)  # (i', a, j', b, o, g, c)
+    # the gather correlates, so the taps run backwards (the phases a, b keep their order)
+    taps = taps[::-1, :, ::-1]
+    # one matrix per tap (i', j'): rows (g, o, a, b), columns c
+    taps = taps.transpose(0, 2, 5, 4, 1, 3, 6)  # (i', j', g, o, a, b, c)
+    return np.ascontiguousarray(taps).reshape(kh2, kw2, groups * og * sh * sw, -1)
 
 
 def _shuffle_crop(y, valid, padding, out_h, out_w):
@@ -359,10 +362,10 @@ def _shuffle_crop(y, valid, padding, out_h, out_w):
     return out
 
 
-def _conv_transpose2d_scatter(x, w, stride, padding, output_padding, dilation, groups):
+def _conv_transpose2d_scatter(x, w, stride, padding, out, dilation, groups):
     """One matmul, then col2im: every input pixel stamps a scaled kernel into the output.
 
-    x: (N, C_in, H, W); w: (C_in, O/G, kH, kW) → (N, O, H_out, W_out).
+    x: (N, C_in, H, W); w: (C_in, O/G, kH, kW) → (N, O, *out).
     """
     N, C, H, W = x.shape
     _, Og, kh, kw = w.shape
@@ -373,14 +376,13 @@ def _conv_transpose2d_scatter(x, w, stride, padding, output_padding, dilation, g
     cols = cols.reshape(groups, N, H, W, Og, kh, kw).transpose(5, 6, 1, 0, 4, 2, 3)
     cols = np.ascontiguousarray(cols).reshape(kh, kw, N, groups * Og, H, W)
     full = ((H - 1) * sh + dh * (kh - 1) + 1, (W - 1) * sw + dw * (kw - 1) + 1)
-    y = overlap_add(cols, full, stride, dilation)
-    return _crop(y, *full, padding, output_padding)
+    return _crop_padding(overlap_add(cols, full, stride, dilation), full, padding, out)
 
 
-def _conv_transpose2d_blocks(x, w, stride, padding, output_padding, groups):
+def _conv_transpose2d_blocks(x, w, stride, padding, out, groups):
     """Stamps, added s×s block by block: one GEMM gives every input pixel's stamp; a stamp
     covers ⌈k/s⌉² blocks of the output, so ⌈k/s⌉² strided additions place them all.
-    x: (N, C_in, H, W); w: (C_in, O/G, kH, kW), dilation 1 → (N, O, H_out, W_out)."""
+    x: (N, C_in, H, W); w: (C_in, O/G, kH, kW), dilation 1 → (N, O, *out)."""
     N, C, H, W = x.shape
     _, og, kh, kw = w.shape
     (sh, sw), cg = stride, C // groups
@@ -389,22 +391,20 @@ def _conv_transpose2d_blocks(x, w, stride, padding, output_padding, groups):
     xm = x.reshape(N, groups, cg, H * W).transpose(1, 0, 3, 2).reshape(groups, N * H * W, cg)
     stamps = np.matmul(xm, wp.reshape(groups, cg, -1))
     stamps = stamps.reshape(groups, N, H, W, og, kh2, sh, kw2, sw)
-    out = np.zeros((N, groups, og, H + kh2 - 1, sh, W + kw2 - 1, sw), dtype=x.dtype)
+    y = np.zeros((N, groups, og, H + kh2 - 1, sh, W + kw2 - 1, sw), dtype=x.dtype)
     for a in range(kh2):
         for b in range(kw2):
-            out[:, :, :, a:a + H, :, b:b + W, :] += \
+            y[:, :, :, a:a + H, :, b:b + W, :] += \
                 stamps[:, :, :, :, :, a, :, b, :].transpose(1, 0, 4, 2, 5, 3, 6)
-    out = out.reshape(N, groups * og, (H + kh2 - 1) * sh, (W + kw2 - 1) * sw)
-    return _crop(out, (H - 1) * sh + kh, (W - 1) * sw + kw, padding, output_padding)
+    y = y.reshape(N, groups * og, (H + kh2 - 1) * sh, (W + kw2 - 1) * sw)
+    return _crop_padding(y, ((H - 1) * sh + kh, (W - 1) * sw + kw), padding, out)
 
 
-def _crop(y, full_h, full_w, padding, output_padding):
-    """Cut the ``padding`` off a full transposed-convolution output (N, O, ≥full_h, ≥full_w),
-    keeping ``output_padding`` extra rows/columns at the far end (zeros past the stamps):
+def _crop_padding(y, full, padding, out):
+    """Cut ``padding`` off a full transposed-convolution output y (N, O, ≥full_h, ≥full_w) to
+    the size ``out``; rows/columns of ``output_padding`` past the stamps stay zero.
     ``_shuffle_crop`` with a single phase."""
-    return _shuffle_crop(y.transpose(1, 0, 2, 3)[:, None, None], (full_h, full_w), padding,
-                         full_h - 2 * padding[0] + output_padding[0],
-                         full_w - 2 * padding[1] + output_padding[1])
+    return _shuffle_crop(y.transpose(1, 0, 2, 3)[:, None, None], full, padding, *out)
 
 
 def conv_transpose1d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,

@@ -67,12 +67,21 @@ def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode
     # nothing beats -inf: torch then reports the window's first tap that is not in the
     # leading padding (even when it lies past the end, in a window made only of padding)
     empty = y == -np.inf if batched else y[None] == -np.inf
-    first_row = top + np.maximum(0, -(top // dilation[0])) * dilation[0] * (top < 0)
-    first_col = left + np.maximum(0, -(left // dilation[1])) * dilation[1] * (left < 0)
-    rows = np.where(empty, first_row, rows)
-    cols = np.where(empty, first_col, cols)
+    rows = np.where(empty, _first_tap_inside(top, dilation[0]), rows)
+    cols = np.where(empty, _first_tap_inside(left, dilation[1]), cols)
     indices = (rows * size[1] + cols).astype(np.int64)
     return y, (indices if batched else indices[0])
+
+
+def _first_tap_inside(start, dilation):
+    """The first tap start + j·dilation (j = 0, 1, …) of a window that is not in the leading
+    padding, i.e. at position ≥ 0. ``start`` is an array of window corners, maybe negative.
+
+    >>> _first_tap_inside(np.array([-5, -4, -1, 0, 3]), 2)
+    array([1, 0, 1, 0, 3])
+    """
+    skipped = np.maximum(0, -(start // dilation))  # ⌈−start/d⌉ taps lie before 0
+    return start + skipped * dilation
 
 
 def max_unpool2d(input, indices, kernel_size, stride=None, padding=0, output_size=None):
