@@ -1,4 +1,5 @@
-"""The horse-on-grass generator: shapes, ranges, determinism, and masks that match the pixels."""
+"""The data generators: the horse-on-grass scenes (shapes, ranges, determinism, masks that match
+the pixels) and the bundled digits."""
 
 import numpy as np
 import pytest
@@ -57,3 +58,18 @@ def test_silhouettes_are_scaled_flipped_and_shifted():
 def test_bad_arguments(kwargs, words):
     with pytest.raises(ValueError, match=words):
         utils.horse_scenes(**kwargs)
+
+
+def test_digits_are_the_bundled_set_split_by_seed():
+    a, b, c = utils.digits(seed=0), utils.digits(seed=0), utils.digits(seed=1)
+    assert a.x_train.shape == (1437, 1, 8, 8) and a.x_test.shape == (360, 1, 8, 8)
+    assert a.x_train.dtype == np.float32 and 0 <= a.x_train.min() and a.x_train.max() == 1
+    assert np.array_equal(a.x_test, b.x_test) and not np.array_equal(a.x_test, c.x_test)
+    assert sorted(np.unique(a.y_train).tolist()) == list(range(10))
+    assert len(np.unique(np.concatenate([a.x_train, a.x_test]).reshape(1797, -1), axis=0)) > 1700
+
+
+@pytest.mark.parametrize("size", [0, 1797, 2.5])
+def test_digits_refuse_an_impossible_split(size):
+    with pytest.raises(ValueError, match="test_size"):
+        utils.digits(test_size=size)

@@ -7,7 +7,7 @@ drawers) lives in that chapter's module, ``utils.chapters.chNN_<folder name>``.
 """
 
 from . import (compare, cost, data, interactive, matrix, nets, ops, patches, plot,  # noqa: I001
-               pooling, resize, runtime, shuffle, sizes, train)
+               pooling, relu_rules, resize, runtime, shuffle, sizes, train)
 from .compare import *  # noqa: F403
 from .cost import *  # noqa: F403
 from .data import *  # noqa: F403
@@ -18,12 +18,13 @@ from .ops import *  # noqa: F403
 from .patches import *  # noqa: F403
 from .plot import *  # noqa: F403
 from .pooling import *  # noqa: F403
+from .relu_rules import *  # noqa: F403
 from .resize import *  # noqa: F403
 from .runtime import *  # noqa: F403
 from .shuffle import *  # noqa: F403
 from .sizes import *  # noqa: F403
 from .train import *  # noqa: F403
 
-LIBRARY = (compare, cost, data, interactive, matrix, nets, ops, patches, plot, pooling, resize,
-           runtime, shuffle, sizes, train)
+LIBRARY = (compare, cost, data, interactive, matrix, nets, ops, patches, plot, pooling, relu_rules,
+           resize, runtime, shuffle, sizes, train)
 __all__ = [name for module in LIBRARY for name in module.__all__]

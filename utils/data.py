@@ -1,4 +1,5 @@
-"""A small, real segmentation task, made offline: a textured horse pasted on grass or gravel.
+"""Data made or loaded offline: a small, real segmentation task (a textured horse pasted on grass
+or gravel), and scikit-learn's bundled handwritten digits.
 
 The lecture note's "cow on grass" example, built from images that ship with scikit-image:
 the ``skimage.data.horse()`` silhouette, randomly scaled, flipped and shifted, filled with a
@@ -10,7 +11,7 @@ from functools import cache
 
 import numpy as np
 
-__all__ = ["HorseScenes", "horse_scenes"]
+__all__ = ["HorseScenes", "horse_scenes", "Digits", "digits"]
 
 # RGB tints that turn the grey textures into a plausible scene
 _TINTS = {"grass": (0.45, 0.75, 0.30), "gravel": (0.70, 0.66, 0.60), "brick": (0.85, 0.55, 0.35)}
@@ -101,3 +102,35 @@ def horse_scenes(n, size=64, seed=0, min_scale=0.35, max_scale=0.8):
         masks[i] = _place(rng, size, min_scale, max_scale)
     images = np.where(masks[:, None].astype(bool), fills, backgrounds)
     return HorseScenes(images, masks, backgrounds, fills)
+
+
+@dataclass
+class Digits:
+    """images (n, 1, 8, 8) float32 in [0, 1] and labels (n,) int64, split into train and test."""
+
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+
+
+def digits(test_size=360, seed=0):
+    """scikit-learn's 1,797 bundled 8×8 handwritten digits (16 grey levels), scaled to [0, 1]
+    and split at random (seeded) into ``1797 - test_size`` training and ``test_size`` test
+    images. Nothing is downloaded: the data ship with scikit-learn.
+
+    >>> d = digits()
+    >>> d.x_train.shape, d.x_test.shape, d.y_test.dtype, float(d.x_train.max())
+    ((1437, 1, 8, 8), (360, 1, 8, 8), dtype('int64'), 1.0)
+    """
+    from sklearn.datasets import load_digits
+
+    bunch = load_digits()
+    if not isinstance(test_size, int) or not 0 < test_size < len(bunch.target):
+        raise ValueError(f"test_size must be an int in 1..{len(bunch.target) - 1}, "
+                         f"got {test_size!r}")
+    images = (bunch.images / 16.0).astype(np.float32)[:, None]
+    labels = bunch.target.astype(np.int64)
+    order = np.random.default_rng(seed).permutation(len(labels))
+    test, train = order[:test_size], order[test_size:]
+    return Digits(images[train], labels[train], images[test], labels[test])

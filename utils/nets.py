@@ -1,8 +1,9 @@
-"""Small segmentation networks that the chapters build on and compare."""
+"""Small networks that the chapters build on and compare: segmentation nets, and a digit
+classifier in Zeiler & Fergus's conv → ReLU → max-pool stages."""
 
 from torch import nn
 
-__all__ = ["full_resolution_net", "downsampling_net", "encoder_decoder"]
+__all__ = ["full_resolution_net", "downsampling_net", "encoder_decoder", "digits_cnn"]
 
 
 def full_resolution_net(width=32, depth=4, in_channels=3, classes=2, kernel_size=3):
@@ -44,3 +45,14 @@ def encoder_decoder(width=16, depth=3, in_channels=3, classes=2):
         decoder += [nn.ConvTranspose2d(c, w, 4, stride=2, padding=1), nn.ReLU()]
         c = w
     return nn.Sequential(*encoder, *decoder, nn.Conv2d(c, classes, 1))
+
+
+def digits_cnn(widths=(16, 32, 64), kernels=(5, 5, 3), classes=10):
+    """Three stages of (Conv k×k, 'same' padding → ReLU → MaxPool 2×2), then a linear layer:
+    (N, 1, 8, 8) → (N, classes). Every ReLU is its own ``nn.ReLU`` module (not in place), so
+    that the reverse-pass rules of ``relu_rule`` can hook each one."""
+    layers, c = [], 1
+    for w, k in zip(widths, kernels):
+        layers += [nn.Conv2d(c, w, k, padding=k // 2), nn.ReLU(), nn.MaxPool2d(2)]
+        c = w
+    return nn.Sequential(*layers, nn.Flatten(), nn.Linear(c, classes))
