@@ -73,3 +73,26 @@ def test_digits_are_the_bundled_set_split_by_seed():
 def test_digits_refuse_an_impossible_split(size):
     with pytest.raises(ValueError, match="test_size"):
         utils.digits(test_size=size)
+
+
+def test_shape_scenes_tell_classes_apart_by_shape_only():
+    s = utils.shape_scenes(40, size=48, seed=2)
+    t = utils.shape_scenes(40, size=48, seed=2)
+    assert np.array_equal(s.images, t.images) and np.array_equal(s.masks, t.masks)
+    assert s.images.shape == (40, 3, 48, 48) and s.images.dtype == np.float32
+    assert 0 <= s.images.min() and s.images.max() <= 1
+    counts = np.bincount(s.masks.ravel(), minlength=4)
+    assert all(counts > 0) and len(counts) == len(utils.SHAPE_CLASSES)
+    objects = s.masks > 0
+    # every object is filled from the same texture: its pixels look alike whatever the class
+    means = [s.images.transpose(1, 0, 2, 3)[:, s.masks == k].mean(1) for k in (1, 2, 3)]
+    assert np.abs(np.array(means) - means[0]).max() < 0.05
+    assert not np.allclose(s.images.transpose(1, 0, 2, 3)[:, objects].mean(1),
+                           s.images.transpose(1, 0, 2, 3)[:, ~objects].mean(1), atol=0.05)
+
+
+@pytest.mark.parametrize("kwargs, words", [(dict(n=0), "n must"), (dict(n=2, size=8), "size"),
+                                           (dict(n=2, shapes=4), "shapes")])
+def test_shape_scenes_refuse_bad_arguments(kwargs, words):
+    with pytest.raises(ValueError, match=words):
+        utils.shape_scenes(**kwargs)

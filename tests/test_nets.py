@@ -59,3 +59,58 @@ def test_random_batches_are_seeded_rows_of_the_arrays():
     assert torch.equal(xa, xb) and torch.equal(ya, yb) and torch.equal(xa[:, 0] / 2, ya.double())
     with pytest.raises(ValueError, match="rows"):
         utils.random_batches(x, y[:3], 4)
+
+
+@pytest.mark.parametrize("build", [
+    lambda: utils.FCN(classes=4, skips=False), lambda: utils.FCN(classes=4),
+    lambda: utils.SwitchDecoderNet(classes=4), lambda: utils.SwitchDecoderNet(classes=4,
+                                                                             transposed=True),
+    lambda: utils.plain_decoder_net(classes=4), lambda: utils.sliding_window_net(classes=4)])
+def test_segmentation_designs_return_one_score_map_per_pixel(build):
+    net = build().eval()
+    for size in (16, 64, 96):
+        assert net(torch.zeros(2, 3, size, size)).shape == (2, 4, size, size)
+
+
+@pytest.mark.parametrize("k", [4, 16])
+def test_bilinear_kernel_upsamples_like_bilinear_interpolation(k):
+    up = torch.nn.ConvTranspose2d(3, 3, k, k // 2, k // 4, bias=False)
+    up.weight.data.copy_(utils.bilinear_kernel(3, k))
+    x = torch.rand(1, 3, 12, 12)
+    s = k // 2
+    ref = torch.nn.functional.interpolate(x, scale_factor=s, mode="bilinear")
+    with torch.no_grad():
+        inner = (slice(None), slice(None), slice(s, -s), slice(s, -s))
+        torch.testing.assert_close(up(x)[inner], ref[inner])
+
+
+def test_segnet_unpools_through_the_encoders_switches_and_the_plain_net_does_not():
+    torch.manual_seed(0)
+    x = torch.rand(1, 3, 32, 32)
+    for net, through_switches in [(utils.SwitchDecoderNet(classes=4), True),
+                                  (utils.plain_decoder_net(classes=4), False)]:
+        net.eval()
+        seen = {"switches": [], "up": []}
+        net.encoder.pool.register_forward_hook(
+            lambda m, a, out, seen=seen: seen["switches"].append(out[1]))
+        net.unpool.register_forward_hook(lambda m, a, out, seen=seen: seen["up"].append(out))
+        with torch.no_grad():
+            net(x)
+        first = seen["up"][0]  # the first unpooling: the coarsest level
+        nonzero = (first != 0).flatten(2).float().mean().item()
+        assert (nonzero <= 0.25) == through_switches
+        if through_switches:
+            idx = seen["switches"][-1].flatten(2)
+            hit = torch.zeros_like(first).flatten(2).scatter_(2, idx, 1.0)
+            assert torch.all((first.flatten(2) != 0) <= (hit != 0))
+
+
+def test_activation_bytes_counts_the_switches_of_a_pool():
+    pool = torch.nn.MaxPool2d(2, return_indices=True)
+    x = torch.zeros(1, 1, 4, 4)
+    assert utils.activation_bytes(pool, x) == 4 * 4 + 4 * 8  # float32 values, int64 switches
+
+
+def test_class_iou_per_class_and_absent_classes():
+    assert utils.class_iou(np.zeros((2, 2)), np.zeros((2, 2)), 3) == [1.0, 1.0, 1.0]
+    assert utils.class_iou(np.array([0, 1]), np.array([1, 0]), 2) == [0.0, 0.0]

@@ -23,12 +23,14 @@ def count_params(model):
 
 def activation_bytes(model, *inputs):
     """Bytes of every leaf module's output in one forward pass: the activations that
-    training keeps for the backward pass (measured with forward hooks)."""
+    training keeps for the backward pass (measured with forward hooks). A module that returns
+    several tensors (a max pool with its switches) counts them all."""
     total = 0
 
     def hook(module, args, output):
         nonlocal total
-        total += output.numel() * output.element_size()
+        for t in output if isinstance(output, tuple) else (output,):
+            total += t.numel() * t.element_size()
 
     leaves = [m for m in model.modules() if not list(m.children())]
     handles = [m.register_forward_hook(hook) for m in leaves]

@@ -1,5 +1,6 @@
-"""Data made or loaded offline: a small, real segmentation task (a textured horse pasted on grass
-or gravel), and scikit-learn's bundled handwritten digits.
+"""Data made or loaded offline: two segmentation tasks built from scikit-image's images (a textured
+horse on grass or gravel; shapes that only their outline tells apart), and scikit-learn's bundled
+handwritten digits.
 
 The lecture note's "cow on grass" example, built from images that ship with scikit-image:
 the ``skimage.data.horse()`` silhouette, randomly scaled, flipped and shifted, filled with a
@@ -11,7 +12,8 @@ from functools import cache
 
 import numpy as np
 
-__all__ = ["HorseScenes", "horse_scenes", "Digits", "digits"]
+__all__ = ["HorseScenes", "horse_scenes", "SHAPE_CLASSES", "ShapeScenes", "shape_scenes", "Digits",
+           "digits"]
 
 # RGB tints that turn the grey textures into a plausible scene
 _TINTS = {"grass": (0.45, 0.75, 0.30), "gravel": (0.70, 0.66, 0.60), "brick": (0.85, 0.55, 0.35)}
@@ -102,6 +104,62 @@ def horse_scenes(n, size=64, seed=0, min_scale=0.35, max_scale=0.8):
         masks[i] = _place(rng, size, min_scale, max_scale)
     images = np.where(masks[:, None].astype(bool), fills, backgrounds)
     return HorseScenes(images, masks, backgrounds, fills)
+
+
+SHAPE_CLASSES = ("background", "horse", "disc", "square")
+
+
+@dataclass
+class ShapeScenes:
+    """images (n, 3, size, size) float32 in [0, 1]; masks (n, size, size) int64, the index of
+    each pixel's class in ``SHAPE_CLASSES``."""
+
+    images: np.ndarray
+    masks: np.ndarray
+
+
+def _disc_or_square(rng, size, kind, min_scale=0.3, max_scale=0.55):
+    """A disc or a square of random size at a random place: a (size, size) bool mask."""
+    side = int(round(size * rng.uniform(min_scale, max_scale)))
+    r, c = rng.integers(0, size - side + 1, 2)
+    if kind == "square":
+        mask = np.zeros((size, size), dtype=bool)
+        mask[r: r + side, c: c + side] = True
+        return mask
+    rows, cols = np.mgrid[:size, :size]
+    centre = side / 2 - 0.5
+    return (rows - r - centre) ** 2 + (cols - c - centre) ** 2 <= (side / 2) ** 2
+
+
+def shape_scenes(n, size=64, seed=0, shapes=2):
+    """``n`` seeded scenes where only *shape* tells the classes apart: ``shapes`` different
+    objects out of a horse silhouette, a disc and a square, all filled with the same gravel
+    texture, on grass; where they overlap, the later one is in front. The label of a pixel of
+    gravel depends on the outline around it, not on its colour.
+
+    >>> s = shape_scenes(3, size=32)
+    >>> s.images.shape, s.masks.shape, sorted(np.unique(s.masks).tolist())[-1] <= 3
+    ((3, 3, 32, 32), (3, 32, 32), True)
+    """
+    if not isinstance(n, int) or n < 1:
+        raise ValueError(f"n must be a positive int, got {n!r}")
+    if not isinstance(size, int) or size < 16:
+        raise ValueError(f"size must be an int >= 16, got {size!r}")
+    if shapes not in (1, 2, 3):
+        raise ValueError(f"shapes must be 1, 2 or 3 (one of each kind at most), got {shapes!r}")
+    rng = np.random.default_rng(seed)
+    images = np.empty((n, 3, size, size), np.float32)
+    masks = np.zeros((n, size, size), np.int64)
+    for i in range(n):
+        ground = _texture_crop(rng, "grass", size, rng.uniform(1, 2))
+        fill = _texture_crop(rng, "gravel", size, rng.uniform(1, 2))
+        for kind in rng.choice([1, 2, 3], shapes, replace=False):
+            name = SHAPE_CLASSES[kind]
+            mask = _place(rng, size, 0.4, 0.75) if name == "horse" else \
+                _disc_or_square(rng, size, name)
+            masks[i][mask] = kind
+        images[i] = np.where(masks[i][None] > 0, fill, ground)
+    return ShapeScenes(images, masks)
 
 
 @dataclass

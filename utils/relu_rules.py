@@ -41,6 +41,7 @@ def relu_backward(grad, input, rule="backprop"):
     grad: the signal arriving at the ReLU's output; input: the forward pass's input, the same
     shape and dtype → an array of that shape.
 
+    >>> import numpy as np
     >>> x = np.array([-1.0, 2.0, 3.0, -4.0])  # forward input
     >>> g = np.array([1.0, -2.0, 3.0, -4.0])  # signal coming back
     >>> for rule in RULES:

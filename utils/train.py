@@ -4,7 +4,7 @@ share."""
 import numpy as np
 import torch
 
-__all__ = ["fit", "random_batches", "accuracy", "iou", "pixel_accuracy"]
+__all__ = ["fit", "random_batches", "accuracy", "iou", "class_iou", "pixel_accuracy"]
 
 
 def fit(model, make_batch, steps, lr=1e-2, loss_fn=None, desc="training", one_cycle=False):
@@ -78,6 +78,21 @@ def iou(pred, truth):
     pred, truth = np.asarray(pred) == 1, np.asarray(truth) == 1
     union = np.logical_or(pred, truth).sum()
     return float(np.logical_and(pred, truth).sum() / union) if union else 1.0
+
+
+def class_iou(pred, truth, classes):
+    """Intersection over union of each class 0 … classes − 1 between two label maps; a class
+    absent from both counts as 1. Their mean is the mean IoU.
+
+    >>> class_iou(np.array([[0, 1], [2, 2]]), np.array([[0, 1], [1, 2]]), 3)
+    [1.0, 0.5, 0.5]
+    """
+    pred, truth = np.asarray(pred), np.asarray(truth)
+    out = []
+    for c in range(classes):
+        union = np.logical_or(pred == c, truth == c).sum()
+        out.append(float(np.logical_and(pred == c, truth == c).sum() / union) if union else 1.0)
+    return out
 
 
 def pixel_accuracy(pred, truth):
