@@ -50,6 +50,8 @@ def test_one_cycle_training_learns_the_digits():
                        one_cycle=True)
     assert np.mean(losses[-20:]) < 0.3 * np.mean(losses[:20])
     assert utils.accuracy(net, d.x_test, d.y_test) > 0.9
+    trained = utils.fit_digits_cnn(d, steps=300)
+    assert not trained.training and utils.accuracy(trained, d.x_test, d.y_test) > 0.9
 
 
 def test_random_batches_are_seeded_rows_of_the_arrays():

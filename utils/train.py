@@ -4,7 +4,8 @@ share."""
 import numpy as np
 import torch
 
-__all__ = ["fit", "random_batches", "accuracy", "iou", "class_iou", "pixel_accuracy"]
+__all__ = ["fit", "random_batches", "accuracy", "fit_digits_cnn", "iou", "class_iou",
+           "pixel_accuracy"]
 
 
 def fit(model, make_batch, steps, lr=1e-2, loss_fn=None, desc="training", one_cycle=False):
@@ -67,6 +68,19 @@ def accuracy(model, inputs, labels):
     with torch.no_grad():
         scores = model(torch.as_tensor(inputs, device=device))
     return float((scores.argmax(1).cpu().numpy() == np.asarray(labels)).mean())
+
+
+def fit_digits_cnn(digits, device="cpu", steps=600, seed=0):
+    """Chapters 11 and 12's classifier: ``nets.digits_cnn`` trained on ``digits`` (a
+    ``data.Digits``) for a fixed ``steps`` of 64 images, Adam with a one-cycle learning rate
+    peaking at 0.01; returns the model, on ``device``, in eval mode."""
+    from .nets import digits_cnn
+
+    torch.manual_seed(seed)
+    net = digits_cnn().to(device)
+    batches = random_batches(digits.x_train, digits.y_train, 64, device, seed=seed)
+    fit(net, batches, steps=steps, lr=1e-2, one_cycle=True)
+    return net
 
 
 def iou(pred, truth):
