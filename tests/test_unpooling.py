@@ -1,4 +1,5 @@
-"""Pooling, unpooling and interpolation against torch, over many random configurations."""
+"""Pooling and unpooling against torch, over many random configurations (``interpolate`` is
+in test_resize.py)."""
 
 import numpy as np
 import pytest
@@ -68,31 +69,6 @@ def test_max_unpool2d_matches_torch(case, give_size):
     utils.assert_matches_torch(ours, ref)
 
 
-@st.composite
-def resize_cases(draw):
-    mode = draw(st.sampled_from(["nearest", "bilinear"]))
-    n_axes = 2 if mode == "bilinear" or draw(st.booleans()) else 1
-    size_in = tuple(draw(st.integers(1, 9)) for _ in range(n_axes))
-    if draw(st.booleans()):
-        kw = dict(size=tuple(draw(st.integers(1, 20)) for _ in range(n_axes)))
-    else:
-        factors = st.sampled_from([0.5, 0.75, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0])
-        kw = dict(scale_factor=tuple(draw(factors) for _ in range(n_axes)))
-        assume(all(int(i * s) >= 1 for i, s in zip(size_in, kw["scale_factor"])))
-    if mode == "bilinear":
-        kw["align_corners"] = draw(st.sampled_from([None, False, True]))
-    x = _array(draw, (draw(st.integers(1, 2)), draw(st.integers(1, 3))) + size_in, draw(DTYPES))
-    return x, dict(mode=mode, **kw)
-
-
-@given(resize_cases())
-def test_interpolate_matches_torch(case):
-    x, kw = case
-    ours = utils.interpolate(x, **kw)
-    assert ours.dtype == x.dtype
-    utils.assert_matches_torch(ours, F.interpolate(torch.from_numpy(x), **kw))
-
-
 @given(st.integers(1, 4), st.integers(1, 4), st.data())
 def test_bed_of_nails_matches_conv_transpose_and_max_unpool(s1, s2, data):
     x = np.random.default_rng(data.draw(st.integers(0, 999))).standard_normal((2, 3, 4, 5))
@@ -126,13 +102,6 @@ IDX = np.zeros((1, 1, 2, 2), dtype=np.int64)
     (lambda: utils.max_unpool2d(X[:, :, :2, :2], IDX, 2, output_size=(9, 4)), ValueError,
      "must be between"),
     (lambda: utils.max_unpool2d(X[:, :, :2, :2], IDX.astype(float), 2), TypeError, "integer"),
-    (lambda: utils.interpolate(X), ValueError, "exactly one of size and scale_factor"),
-    (lambda: utils.interpolate(X, size=8, scale_factor=2), ValueError, "exactly one"),
-    (lambda: utils.interpolate(X, size=8, align_corners=True), ValueError, "align_corners"),
-    (lambda: utils.interpolate(X, size=8, mode="bicubic"), ValueError, "mode must be one of"),
-    (lambda: utils.interpolate(X[0], size=8, mode="bilinear"), ValueError, "4-D"),
-    (lambda: utils.interpolate(X, size=(8, 8, 8)), TypeError, "size must be"),
-    (lambda: utils.interpolate(X, scale_factor=-1.0), ValueError, "positive"),
     (lambda: utils.bed_of_nails(X, 2, position=(2, 0)), ValueError, "inside the"),
     (lambda: utils.bed_of_nails(X, 0), ValueError, "scale_factor must be positive"),
 ])
@@ -145,8 +114,6 @@ def test_bad_arguments_are_refused_clearly(call, error, words):
 @pytest.mark.parametrize("call", [
     lambda: F.max_pool2d(torch.zeros(1, 1, 4, 4), 2, padding=2),
     lambda: F.max_unpool2d(torch.zeros(1, 1, 2, 2), torch.full((1, 1, 2, 2), 16), 2),
-    lambda: F.interpolate(torch.zeros(1, 1, 4, 4)),
-    lambda: F.interpolate(torch.zeros(1, 1, 4, 4), size=8, align_corners=True),
 ])
 def test_torch_refuses_the_same_calls(call):
     with pytest.raises((RuntimeError, ValueError)):
