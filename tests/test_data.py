@@ -96,3 +96,26 @@ def test_shape_scenes_tell_classes_apart_by_shape_only():
 def test_shape_scenes_refuse_bad_arguments(kwargs, words):
     with pytest.raises(ValueError, match=words):
         utils.shape_scenes(**kwargs)
+
+
+def test_photo_split_keeps_the_test_photos_apart():
+    assert not set(utils.TRAIN_PHOTOS) & set(utils.TEST_PHOTOS)
+    assert len(utils.TRAIN_PHOTOS) == 10 and len(utils.TEST_PHOTOS) == 3
+    for name in utils.TRAIN_PHOTOS + utils.TEST_PHOTOS:
+        image = utils.photo(name)
+        assert image.ndim == 2 and image.dtype == np.float32 and min(image.shape) >= 191
+        assert 0 <= image.min() and image.max() <= 1 and image.std() > 0.02
+    with pytest.raises(ValueError, match="name must be one of"):
+        utils.photo("lena")
+
+
+def test_photo_patches_are_crops_of_their_photos():
+    patches = utils.photo_patches(6, size=16, photos=("coins",), seed=4)
+    image = utils.photo("coins")
+    windows = np.lib.stride_tricks.sliding_window_view(image, (16, 16))
+    for patch in patches[:, 0]:
+        assert (windows == patch).all(axis=(2, 3)).any()
+    again = utils.photo_patches(6, size=16, photos=("coins",), seed=4)
+    assert np.array_equal(patches, again)
+    with pytest.raises(ValueError, match="size must be"):
+        utils.photo_patches(2, size=400, photos=("coins",))

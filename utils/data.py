@@ -1,6 +1,6 @@
 """Data made or loaded offline: two segmentation tasks built from scikit-image's images (a textured
-horse on grass or gravel; shapes that only their outline tells apart), and scikit-learn's bundled
-handwritten digits.
+horse on grass or gravel; shapes that only their outline tells apart), scikit-learn's bundled
+handwritten digits, and scikit-image's photographs in grey, split into training and test photos.
 
 The lecture note's "cow on grass" example, built from images that ship with scikit-image:
 the ``skimage.data.horse()`` silhouette, randomly scaled, flipped and shifted, filled with a
@@ -13,7 +13,7 @@ from functools import cache
 import numpy as np
 
 __all__ = ["HorseScenes", "horse_scenes", "SHAPE_CLASSES", "ShapeScenes", "shape_scenes", "Digits",
-           "digits"]
+           "digits", "TRAIN_PHOTOS", "TEST_PHOTOS", "photo", "photo_patches"]
 
 # RGB tints that turn the grey textures into a plausible scene
 _TINTS = {"grass": (0.45, 0.75, 0.30), "gravel": (0.70, 0.66, 0.60), "brick": (0.85, 0.55, 0.35)}
@@ -172,14 +172,18 @@ class Digits:
     y_test: np.ndarray
 
 
-def digits(test_size=360, seed=0):
+def digits(test_size=360, seed=0, size=8):
     """scikit-learn's 1,797 bundled 8×8 handwritten digits (16 grey levels), scaled to [0, 1]
     and split at random (seeded) into ``1797 - test_size`` training and ``test_size`` test
-    images. Nothing is downloaded: the data ship with scikit-learn.
+    images. Nothing is downloaded: the data ship with scikit-learn. With ``size`` ≠ 8 the
+    images are resized bilinearly to ``size``×``size``: enlarged exactly as
+    ``F.interpolate(mode='bilinear')`` does, antialiased when shrunk.
 
     >>> d = digits()
     >>> d.x_train.shape, d.x_test.shape, d.y_test.dtype, float(d.x_train.max())
     ((1437, 1, 8, 8), (360, 1, 8, 8), dtype('int64'), 1.0)
+    >>> digits(size=16).x_test.shape
+    (360, 1, 16, 16)
     """
     from sklearn.datasets import load_digits
 
@@ -187,8 +191,64 @@ def digits(test_size=360, seed=0):
     if not isinstance(test_size, int) or not 0 < test_size < len(bunch.target):
         raise ValueError(f"test_size must be an int in 1..{len(bunch.target) - 1}, "
                          f"got {test_size!r}")
+    if not isinstance(size, int) or size < 2:
+        raise ValueError(f"size must be an int >= 2, got {size!r}")
     images = (bunch.images / 16.0).astype(np.float32)[:, None]
+    if size != 8:
+        from skimage.transform import resize
+
+        images = resize(images, (len(images), 1, size, size), order=1, mode="edge",
+                        anti_aliasing=size < 8).astype(np.float32).clip(0, 1)
     labels = bunch.target.astype(np.int64)
     order = np.random.default_rng(seed).permutation(len(labels))
     test, train = order[:test_size], order[test_size:]
     return Digits(images[train], labels[train], images[test], labels[test])
+
+
+# scikit-image's bundled photographs: ten to learn from, three kept apart for testing
+TRAIN_PHOTOS = ("astronaut", "chelsea", "coffee", "rocket", "moon", "clock", "page",
+                "immunohistochemistry", "hubble_deep_field", "brick")
+TEST_PHOTOS = ("camera", "stereo_motorcycle", "coins")
+
+
+@cache
+def photo(name):
+    """The bundled photograph ``name`` of ``skimage.data`` in grey: (H, W) float32 in [0, 1]
+    (the left view for ``stereo_motorcycle``). Nothing is downloaded.
+
+    >>> photo("camera").shape, photo("camera").dtype
+    ((512, 512), dtype('float32'))
+    """
+    from skimage import color, data
+
+    if name not in TRAIN_PHOTOS + TEST_PHOTOS:
+        raise ValueError(f"name must be one of {TRAIN_PHOTOS + TEST_PHOTOS}, got {name!r}")
+    image = getattr(data, name)()
+    image = image[0] if isinstance(image, tuple) else image
+    image = color.rgb2gray(image) if image.ndim == 3 else image / 255.0
+    image = image.astype(np.float32)
+    image.setflags(write=False)
+    return image
+
+
+def photo_patches(n, size=32, photos=TRAIN_PHOTOS, seed=0):
+    """``n`` seeded random ``size``×``size`` crops of the grey ``photos``, each photo equally
+    likely: (n, 1, size, size) float32 in [0, 1].
+
+    >>> p = photo_patches(5, size=16, photos=TEST_PHOTOS)
+    >>> p.shape, p.dtype, bool(p.min() >= 0 and p.max() <= 1)
+    ((5, 1, 16, 16), dtype('float32'), True)
+    """
+    if not isinstance(n, int) or n < 1:
+        raise ValueError(f"n must be a positive int, got {n!r}")
+    images = [photo(name) for name in photos]
+    if not isinstance(size, int) or not 1 <= size <= min(min(i.shape) for i in images):
+        raise ValueError(f"size must be an int between 1 and the smallest photo side, got {size!r}")
+    rng = np.random.default_rng(seed)
+    out = np.empty((n, 1, size, size), np.float32)
+    for i, which in enumerate(rng.integers(0, len(images), n)):
+        image = images[which]
+        r = rng.integers(0, image.shape[0] - size + 1)
+        c = rng.integers(0, image.shape[1] - size + 1)
+        out[i, 0] = image[r: r + size, c: c + size]
+    return out
