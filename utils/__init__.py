@@ -7,7 +7,7 @@ drawers) lives in that chapter's module, ``utils.chapters.chNN_<folder name>``.
 """
 
 from . import (compare, cost, data, interactive, matrix, nets, ops, patches,  # noqa: I001
-               plot, pooling, relu_rules, resize, runtime, shuffle, sizes,
+               plot, pooling, relu_rules, resize, runtime, shuffle, sizes, superres,
                train, upsamplers, visualize)
 from .compare import *  # noqa: F403
 from .cost import *  # noqa: F403
@@ -24,10 +24,11 @@ from .resize import *  # noqa: F403
 from .runtime import *  # noqa: F403
 from .shuffle import *  # noqa: F403
 from .sizes import *  # noqa: F403
+from .superres import *  # noqa: F403
 from .train import *  # noqa: F403
 from .upsamplers import *  # noqa: F403
 from .visualize import *  # noqa: F403
 
 LIBRARY = (compare, cost, data, interactive, matrix, nets, ops, patches, plot, pooling,
-           relu_rules, resize, runtime, shuffle, sizes, train, upsamplers, visualize)
+           relu_rules, resize, runtime, shuffle, sizes, superres, train, upsamplers, visualize)
 __all__ = [name for module in LIBRARY for name in module.__all__]
