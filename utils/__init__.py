@@ -6,12 +6,13 @@ Notebooks ``import utils`` and use the names below; each module lists its own ``
 drawers) lives in that chapter's module, ``utils.chapters.chNN_<folder name>``.
 """
 
-from . import (compare, cost, data, interactive, matrix, nets, ops, patches,  # noqa: I001
+from . import (compare, cost, data, gan, interactive, matrix, nets, ops, patches,  # noqa: I001
                plot, pooling, relu_rules, resize, runtime, shuffle, sizes, superres,
                train, upsamplers, visualize)
 from .compare import *  # noqa: F403
 from .cost import *  # noqa: F403
 from .data import *  # noqa: F403
+from .gan import *  # noqa: F403
 from .interactive import *  # noqa: F403
 from .matrix import *  # noqa: F403
 from .nets import *  # noqa: F403
@@ -29,6 +30,6 @@ from .train import *  # noqa: F403
 from .upsamplers import *  # noqa: F403
 from .visualize import *  # noqa: F403
 
-LIBRARY = (compare, cost, data, interactive, matrix, nets, ops, patches, plot, pooling,
+LIBRARY = (compare, cost, data, gan, interactive, matrix, nets, ops, patches, plot, pooling,
            relu_rules, resize, runtime, shuffle, sizes, superres, train, upsamplers, visualize)
 __all__ = [name for module in LIBRARY for name in module.__all__]

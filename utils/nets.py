@@ -51,15 +51,19 @@ def encoder_decoder(width=16, depth=3, in_channels=3, classes=2):
     return nn.Sequential(*encoder, *decoder, nn.Conv2d(c, classes, 1))
 
 
-def digits_cnn(widths=(16, 32, 64), kernels=(5, 5, 3), classes=10):
+def digits_cnn(widths=(16, 32, 64), kernels=(5, 5, 3), classes=10, size=8):
     """Three stages of (Conv k×k, 'same' padding → ReLU → MaxPool 2×2), then a linear layer:
-    (N, 1, 8, 8) → (N, classes). Every ReLU is its own ``nn.ReLU`` module (not in place), so
-    that the reverse-pass rules of ``relu_rule`` can hook each one."""
+    (N, 1, size, size) → (N, classes), ``size`` a multiple of 2^len(widths). Every ReLU is its own
+    ``nn.ReLU`` module (not in place), so that the reverse-pass rules of ``relu_rule`` can hook
+    each one. Everything before the linear layer, ``net[:-1]``, gives the features."""
+    if not isinstance(size, int) or size < 1 or size % 2 ** len(widths):
+        raise ValueError(f"size must be a positive multiple of {2 ** len(widths)}, got {size!r}")
     layers, c = [], 1
     for w, k in zip(widths, kernels):
         layers += [nn.Conv2d(c, w, k, padding=k // 2), nn.ReLU(), nn.MaxPool2d(2)]
         c = w
-    return nn.Sequential(*layers, nn.Flatten(), nn.Linear(c, classes))
+    side = size // 2 ** len(widths)
+    return nn.Sequential(*layers, nn.Flatten(), nn.Linear(c * side * side, classes))
 
 
 def sliding_window_net(patch=11, hidden=32, in_channels=3, classes=2):
