@@ -164,7 +164,8 @@ def shape_scenes(n, size=64, seed=0, shapes=2):
 
 @dataclass
 class Digits:
-    """images (n, 1, 8, 8) float32 in [0, 1] and labels (n,) int64, split into train and test."""
+    """images (n, 1, size, size) float32 in [0, 1] (size 8 unless resized) and labels (n,) int64,
+    split into train and test."""
 
     x_train: np.ndarray
     y_train: np.ndarray
