@@ -174,3 +174,24 @@ def test_resize_conv_generator_makes_no_checkerboard_from_a_flat_map():
             for kind in ("convT k4", "convT k3", "resize-conv")}
     assert flat["resize-conv"] < 1e-6
     assert flat["convT k4"] > 1e-5 and flat["convT k3"] > 1e-5  # 10x above the resize bound
+
+
+def test_weights_start_as_in_dcgan():
+    torch.manual_seed(0)
+    for net in (utils.dcgan_generator(width=32), utils.dcgan_discriminator(width=32)):
+        convs = [m for m in net.modules() if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d))]
+        weights = torch.cat([m.weight.flatten() for m in convs])
+        assert abs(weights.std().item() - 0.02) < 0.002 and abs(weights.mean().item()) < 0.002
+        assert all(m.bias is None or not m.bias.any() for m in convs)
+        norms = [m for m in net.modules() if isinstance(m, nn.BatchNorm2d)]
+        assert all(abs(m.weight.mean().item() - 1) < 0.02 and not m.bias.any() for m in norms)
+
+
+def test_fit_gan_one_cycle_ends_near_zero_learning_rate():
+    x = np.zeros((8, 1, 8, 8), np.float32)
+    torch.manual_seed(0)
+    g, d = utils.dcgan_generator(latent=4, width=4, size=8), utils.dcgan_discriminator(4, 8)
+    before = [p.detach().clone() for p in g.parameters()]
+    h = utils.fit_gan(g, d, x, steps=5, batch_size=4, lr=1e-3, one_cycle=True)
+    assert np.isfinite(h["g"]).all()
+    assert any(not torch.equal(a, b) for a, b in zip(before, g.parameters()))

@@ -31,11 +31,18 @@ def test_fsrcnn_head_arithmetic(scale):
 
 
 def test_fsrcnn_with_skip_starts_as_bicubic():
+    """Dong et al.'s head, σ = 1e-3 and no bias, keeps the untrained net within a few 1e-3 of
+    bicubic; with σ = 0 it is bicubic exactly; without the skip it is not near it at all."""
+    torch.manual_seed(0)
     x = torch.rand(2, 1, 9, 11)
+    bicubic = F.interpolate(x, scale_factor=3, mode="bicubic")
+    net = utils.FSRCNN(3)
+    assert net.head.weight.std().item() == pytest.approx(1e-3, rel=0.1)
+    assert torch.equal(net.head.bias, torch.zeros(1))
     with torch.no_grad():
-        assert torch.equal(utils.FSRCNN(3)(x), F.interpolate(x, scale_factor=3, mode="bicubic"))
-        assert not torch.equal(utils.FSRCNN(3, skip=False)(x),
-                               F.interpolate(x, scale_factor=3, mode="bicubic"))
+        assert 0 < (net(x) - bicubic).abs().max() < 0.02
+        assert torch.equal(utils.FSRCNN(3, head_std=0)(x), bicubic)
+        assert (utils.FSRCNN(3, skip=False)(x) - bicubic).abs().max() > 0.1
 
 
 @pytest.mark.parametrize("scale", [2, 3])
@@ -65,7 +72,7 @@ def test_bicubic_upscale_and_upscale_clip_to_the_unit_range():
     raw = F.interpolate(lr, scale_factor=2, mode="bicubic")
     assert raw.min() < 0 and raw.max() > 1
     assert torch.equal(utils.bicubic_upscale(lr, 2), raw.clamp(0, 1))
-    net = utils.FSRCNN(2)
+    net = utils.FSRCNN(2, head_std=0)  # exactly bicubic
     out = utils.upscale(net, lr[0, 0].numpy())
     assert isinstance(out, np.ndarray) and out.shape == (12, 12)
     assert np.array_equal(out, raw.clamp(0, 1)[0, 0].numpy())
@@ -94,23 +101,24 @@ def test_outputs_and_scores_of_an_untrained_skip_net_are_bicubic_s():
     assert np.array_equal(outputs["coins"]["truth"], hr[0, 0].numpy())
     up = utils.bicubic_upscale(lr, 2)[0, 0].numpy()
     assert np.array_equal(outputs["coins"]["bicubic"], up)
-    assert np.allclose(outputs["coins"]["net"], up, atol=1e-6)
+    assert np.allclose(outputs["coins"]["net"], up, atol=0.02)
     scores = utils.sr_scores(outputs, shave=2)
     assert list(scores["coins"]) == ["bicubic", "net"]
     expected = peak_signal_noise_ratio(hr[0, 0, 2:-2, 2:-2].numpy(), up[2:-2, 2:-2],
                                        data_range=1)
     assert scores["coins"]["bicubic"][0] == pytest.approx(expected)
-    assert scores["coins"]["net"] == pytest.approx(scores["coins"]["bicubic"], abs=1e-4)
+    assert scores["coins"]["net"] == pytest.approx(scores["coins"]["bicubic"], abs=0.05)
 
 
 @pytest.mark.parametrize("build", [utils.espcn, lambda s: utils.FSRCNN(s, skip=False),
                                    utils.FSRCNN], ids=["espcn", "FSRCNN", "FSRCNN+skip"])
 def test_a_tiny_training_run(build):
-    """From a random start the loss falls fast; from bicubic (the skip, a zero head) the head
+    """From a random start the loss falls fast; from bicubic (the skip, a tiny head) the head
     starts to learn and the loss stays at bicubic's."""
     torch.manual_seed(0)
     lr, hr = utils.sr_pairs(utils.photo_patches(64, size=24, seed=0), 2)
     net = build(2)
+    start = [p.detach().clone() for p in net.parameters()][-2]  # the last layer's weight
     with torch.no_grad():
         before = F.l1_loss(net(lr), hr).item()
     utils.fit(net, utils.random_batches(lr, hr, 8, seed=0), steps=60, lr=3e-3,
@@ -118,6 +126,7 @@ def test_a_tiny_training_run(build):
     with torch.no_grad():
         after = F.l1_loss(net(lr), hr).item()
     if getattr(net, "skip", False):
-        assert net.head.weight.abs().max() > 0 and after < 1.01 * before, (before, after)
+        moved = (net.head.weight - start).abs().max().item()
+        assert moved > 3e-3 and after < 1.01 * before, (moved, before, after)
     else:
         assert after < 0.5 * before, (before, after)

@@ -40,15 +40,17 @@ class FSRCNN(nn.Module):
     """Dong et al.'s fast SR net, scaled down: feature extraction (5×5, ``d`` channels), shrinking
     (1×1 to ``s``), ``m`` 3×3 mapping layers, expanding (1×1 back to ``d``), all with PReLU, then
     a transposed-convolution head (k = 3·scale, stride = scale, padding = scale) that makes the
-    large image. With ``skip`` the head learns only the residual over bicubic upsampling, and
-    starts at zero (Dong et al. start it at σ = 0.001): the untrained net *is* bicubic.
+    large image. With ``skip`` the head learns only the residual over bicubic upsampling. The
+    head starts as Dong et al. start it, Gaussian with σ = ``head_std`` and no bias, so the
+    untrained net is bicubic plus a correction of about 1e-3 (an exactly zero head passes the
+    body no gradient at first, and one seed in four then learned nothing).
     (N, 1, H, W) → (N, 1, scale·H, scale·W).
 
     >>> FSRCNN(3)(torch.zeros(2, 1, 5, 7)).shape
     torch.Size([2, 1, 15, 21])
     """
 
-    def __init__(self, scale=2, d=32, s=12, m=3, skip=True):
+    def __init__(self, scale=2, d=32, s=12, m=3, skip=True, head_std=1e-3):
         super().__init__()
         layers = [nn.Conv2d(1, d, 5, padding=2), nn.PReLU(d), nn.Conv2d(d, s, 1), nn.PReLU(s)]
         for _ in range(m):
@@ -57,9 +59,8 @@ class FSRCNN(nn.Module):
         k = 3 * scale  # output = (H − 1)·scale − 2p + k + a = scale·H with p = scale, a = 0
         self.head = nn.ConvTranspose2d(d, 1, k, stride=scale, padding=scale)
         self.scale, self.skip = scale, skip
-        if skip:
-            nn.init.zeros_(self.head.weight)
-            nn.init.zeros_(self.head.bias)
+        nn.init.normal_(self.head.weight, std=head_std)
+        nn.init.zeros_(self.head.bias)
 
     def forward(self, x):
         y = self.head(self.body(x))

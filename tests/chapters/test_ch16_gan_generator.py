@@ -87,3 +87,11 @@ def test_interpolation_and_training_frames(fig):
     axes = ch16.draw_training(fig, {"a": history}, frame=1)
     assert axes.shape == (1,) and fig._suptitle.get_text() == "step 10"
     assert np.nanmin(axes[0].get_images()[0].get_array()) == 1.0
+
+
+def test_feature_chain_shows_the_channel_most_like_the_image():
+    image = torch.zeros(8, 8)
+    image[2:6, 3:5] = 1
+    maps = torch.rand(5, 4, 4) * 0.1
+    maps[3] = torch.nn.functional.avg_pool2d(image[None, None], 2)[0, 0]
+    assert ch16._most_like(maps, image) == 3

@@ -59,8 +59,9 @@ def draw_image_rows(fig, rows, names=None, vmin=0.0, vmax=1.0):
 def draw_feature_chain(fig, generator, z, channel=None):
     """What the generator computes for one latent ``z`` (1, L, 1, 1): the latent (its L
     numbers in rows of 4), then one channel of every block's output (after its ReLU) — the
-    given ``channel``, or by default the one that varies most over space — then the image;
-    each panel titled with its shape C×H×W. Maps up to 4×4 are written out."""
+    given ``channel``, or by default the one most like the image shrunk to its size (highest
+    |correlation|) — then the image, on the tanh range [−1, 1]; each panel titled with its shape
+    C×H×W. Maps up to 4×4 are written out."""
     z = z.to(next(generator.parameters()).device)
     stages = [z]
     with torch.no_grad():
@@ -76,16 +77,29 @@ def draw_feature_chain(fig, generator, z, channel=None):
             a = s[0, :, 0, 0].cpu().numpy()
             a = a.reshape(-1, 4) if c % 4 == 0 else a[:, None]
         else:
-            k = int(s[0].flatten(1).std(1).argmax()) if channel is None else min(channel, c - 1)
+            k = _most_like(s[0], stages[-1][0, 0]) if channel is None else min(channel, c - 1)
             a = s[0, k].cpu().numpy()
         if h <= 4:
             draw_grid(ax, a, fmt="{:.1f}", fontsize=7 if h == 1 else 8)
         else:
-            ax.imshow(a, cmap="gray_r" if c == 1 else "viridis")
+            if c == 1:  # the image, on the tanh range
+                ax.imshow(a, cmap="gray_r", vmin=-1, vmax=1)
+            else:
+                ax.imshow(a, cmap="viridis")
             ax.set_xticks([])
             ax.set_yticks([])
         ax.set_title(f"{c}×{h}×{w}", fontsize=9)
     return axes
+
+
+def _most_like(maps, image):
+    """The index of the map of ``maps`` (C, h, w) that correlates most (in absolute value)
+    with ``image`` (H, W) average-pooled to h×w; a constant map never wins."""
+    small = F.adaptive_avg_pool2d(image[None, None], maps.shape[-2:]).flatten()
+    m = maps.flatten(1) - maps.flatten(1).mean(1, keepdim=True)
+    t = small - small.mean()
+    corr = (m @ t) / (m.norm(dim=1) * t.norm() + 1e-12)
+    return int(corr.abs().argmax())
 
 
 def draw_gradient_phases(fig, grads, period=2):
