@@ -51,3 +51,16 @@ def test_cost_counters_on_one_conv():
     assert utils.count_macs(conv, x) == 2 * 8 * 10 * 12 * 3 * 9
     assert utils.activation_bytes(conv, x) == 2 * 8 * 10 * 12 * 4
     assert utils.best_time(lambda: None, repeat=2) >= 0
+
+
+def test_saved_bytes_counts_what_autograd_keeps_once():
+    """A conv saves its input, a ReLU its output (which the next conv saves again: one storage),
+    a max pool its input and its int64 switches; parameters are not counted."""
+    x = torch.zeros(2, 3, 8, 8)
+    net = torch.nn.Sequential(torch.nn.Conv2d(3, 4, 3, padding=1), torch.nn.ReLU(),
+                              torch.nn.Conv2d(4, 5, 3, padding=1))
+    assert utils.saved_bytes(net, x) == 4 * 2 * 64 * (3 + 4)
+    assert utils.activation_bytes(net, x) == 4 * 2 * 64 * (4 + 4 + 5)
+    pool = torch.nn.MaxPool2d(2, return_indices=True)
+    assert utils.saved_bytes(pool, torch.zeros(1, 1, 4, 4, requires_grad=True)) == 4 * 16 + 8 * 4
+    assert utils.saved_bytes(torch.nn.Conv2d(3, 4, 1), x) == 4 * x.numel()
