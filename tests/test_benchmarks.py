@@ -1,5 +1,6 @@
 """The speed benchmark runs, and its GEMM column replays the very products that ours makes."""
 
+import re
 import sys
 from pathlib import Path
 
@@ -40,9 +41,35 @@ def test_products_records_every_matmul(op, stride, kernel, stack, monkeypatch):
     conv_speed.replay(calls)
 
 
+# COURSE.md's budgets: utils' median time within these multiples of torch's CPU time
+COURSE_BUDGETS = {"conv2d": 2.0, "conv_transpose2d": 1.5}
+
+
+def test_the_budgets_are_the_course_s():
+    assert conv_speed.BUDGETS == COURSE_BUDGETS
+    assert {op for op, *_ in conv_speed.CASES.values()} == set(COURSE_BUDGETS)
+
+
+@pytest.mark.parametrize("op, median, verdict", [
+    ("conv2d", 1.99, "within"), ("conv2d", 2.01, "OVER"),
+    ("conv_transpose2d", 1.49, "within"), ("conv_transpose2d", 1.51, "OVER"),
+])
+def test_budget_line_judges_each_op_by_its_own_budget(op, median, verdict):
+    line = conv_speed.budget_line(op, median)
+    assert f"{median:.2f}" in line and f"(budget {COURSE_BUDGETS[op]:g}x: {verdict})" in line
+
+
 def test_benchmark_prints_every_case_and_both_medians(capsys):
     conv_speed.main(["--repeat", "1", "--rounds", "1"])
     printed = capsys.readouterr().out
-    for name in conv_speed.CASES:
-        assert name in printed
-    assert "median ratio conv2d" in printed and "median ratio conv_transpose2d" in printed
+    assert printed.split()[:7] == ["case", "ours", "ms", "torch", "ms", "ratio", "GEMMs"]
+    for name in conv_speed.CASES:  # ours, torch, ratio, and the GEMM floor and its ratio
+        (row,) = [line for line in printed.splitlines() if line.startswith(name)]
+        assert len([float(v) for v in row[len(name):].split()]) == 5, row
+    for op, budget in COURSE_BUDGETS.items():
+        found = re.findall(rf"^median ratio {op} +(\d+\.\d\d)  \(budget ([\d.]+)x: (\w+)\)$",
+                           printed, flags=re.M)
+        assert len(found) == 1, printed
+        median, printed_budget, verdict = found[0]
+        assert float(printed_budget) == budget
+        assert verdict == ("within" if float(median) <= budget else "OVER")

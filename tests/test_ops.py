@@ -14,9 +14,12 @@ TORCH = {(1, False): F.conv1d, (2, False): F.conv2d,
          (1, True): F.conv_transpose1d, (2, True): F.conv_transpose2d}
 OURS = {(1, False): utils.conv1d, (2, False): utils.conv2d,
         (1, True): utils.conv_transpose1d, (2, True): utils.conv_transpose2d}
+EMPTY_TOO = (None, 0, 1, 2)  # batches, an empty one (N = 0) included: torch returns (0, C, …)
+
 @st.composite
-def configs(draw, n, transposed):
-    """A random, valid call: (x, w, b, kwargs)."""
+def configs(draw, n, transposed, batches=(None, 1, 2)):
+    """A random, valid call: (x, w, b, kwargs); the input's batch is one of ``batches``
+    (None: unbatched)."""
     dtype = draw(DTYPES)
     groups = draw(st.integers(1, 3))
     c_in, c_out = groups * draw(st.integers(1, 3)), groups * draw(st.integers(1, 3))
@@ -45,8 +48,8 @@ def configs(draw, n, transposed):
         size = tuple(draw(st.integers(max(1, r - 2 * p), max(1, r - 2 * p) + 6))
                      for r, p in zip(reach, pad))
         w_shape = (c_out, c_in // groups) + kernel
-    batch = draw(st.sampled_from([None, 1, 2]))
-    x_shape = ((batch,) if batch else ()) + (c_in,) + size
+    batch = draw(st.sampled_from(batches))
+    x_shape = (() if batch is None else (batch,)) + (c_in,) + size
     seed = draw(st.integers(0, 2**16))
     rng = np.random.default_rng(seed)
     x = rng.standard_normal(x_shape).astype(dtype)
@@ -64,22 +67,22 @@ def _check(n, transposed, case):
     utils.assert_matches_torch(ours, ref)
 
 
-@given(configs(1, False))
+@given(configs(1, False, EMPTY_TOO))
 def test_conv1d_matches_torch(case):
     _check(1, False, case)
 
 
-@given(configs(2, False))
+@given(configs(2, False, EMPTY_TOO))
 def test_conv2d_matches_torch(case):
     _check(2, False, case)
 
 
-@given(configs(1, True))
+@given(configs(1, True, EMPTY_TOO))
 def test_conv_transpose1d_matches_torch(case):
     _check(1, True, case)
 
 
-@given(configs(2, True))
+@given(configs(2, True, EMPTY_TOO))
 def test_conv_transpose2d_matches_torch(case):
     _check(2, True, case)
 
@@ -179,14 +182,17 @@ def test_torch_refuses_the_same_transposed_calls(kwargs):
 
 
 # ----------------------------------------------------------------------------- every fast path
-@pytest.mark.parametrize("kw", [
+FAST_PATHS = [
     dict(stride=1, padding=1), dict(stride=1, padding=2, dilation=2),  # shifted GEMMs
     dict(stride=2, padding=1), dict(stride=(3, 2), padding=(1, 0)),  # space-to-depth
     dict(stride=4, padding=2), dict(stride=(5, 4), padding=3),  # gather / blocks (s² ≥ 16)
     dict(stride=2, dilation=2, padding=1), dict(stride=3, dilation=(1, 2)),  # scatter, im2col
     dict(stride=2, padding=1, groups=2), dict(stride=4, padding=1, groups=2),
     dict(stride=4, padding=1, output_padding=3), dict(stride=2, output_padding=1, dilation=1),
-])
+]
+
+
+@pytest.mark.parametrize("kw", FAST_PATHS)
 @pytest.mark.parametrize("kernel", [(1, 1), (3, 3), (4, 5), (8, 8)])
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
 @pytest.mark.parametrize("stack", [0, 10**6], ids=["per-tap", "stacked"])
@@ -206,3 +212,25 @@ def test_every_fast_path_matches_torch(kw, kernel, dtype, stack, monkeypatch):
     wc = rng.standard_normal((3 * groups, 2, *kernel)).astype(dtype)
     ref = F.conv2d(torch.from_numpy(big), torch.from_numpy(wc), **conv_kw)
     utils.assert_matches_torch(utils.conv2d(big, wc, **conv_kw), ref)
+
+
+@pytest.mark.parametrize("kw", FAST_PATHS)
+@pytest.mark.parametrize("stack", [0, 10**6], ids=["per-tap", "stacked"])
+def test_every_fast_path_takes_an_empty_batch(kw, stack, monkeypatch):
+    """N = 0: an empty result of torch's shape and the input's dtype, on every path (the
+    shifted GEMMs once computed a negative number of outputs for it and failed to reshape)."""
+    monkeypatch.setattr(utils.ops, "_STACK", stack)
+    groups = kw.get("groups", 1)
+    x = np.zeros((0, 2 * groups, 9, 11), dtype=np.float32)
+    conv_kw = {k: v for k, v in kw.items() if k != "output_padding"}
+    for ours, theirs, w, call_kw in [
+            (utils.conv_transpose2d, F.conv_transpose2d, np.ones((2 * groups, 3, 3, 3)), kw),
+            (utils.conv2d, F.conv2d, np.ones((3 * groups, 2, 3, 3)), conv_kw),
+            (utils.conv_transpose1d, F.conv_transpose1d, np.ones((2 * groups, 3, 3)),
+             {k: v if isinstance(v, int) else v[-1] for k, v in kw.items()}),
+            (utils.conv1d, F.conv1d, np.ones((3 * groups, 2, 3)),
+             {k: v if isinstance(v, int) else v[-1] for k, v in conv_kw.items()})]:
+        xi, wi = x if w.ndim == 4 else x[..., 0, :], w.astype(x.dtype)
+        y = ours(xi, wi, **call_kw)
+        ref = theirs(torch.from_numpy(xi), torch.from_numpy(wi), **call_kw)
+        assert y.shape == tuple(ref.shape) and y.dtype == x.dtype, (ours.__name__, y.shape)

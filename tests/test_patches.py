@@ -24,8 +24,8 @@ def geometries(draw):
     kw = {name: draw(as_passed(v)) for name, v in
           dict(kernel_size=kernel, dilation=dilation, padding=padding, stride=stride).items()}
     dtype = draw(DTYPES)
-    batch = draw(st.sampled_from([None, 1, 3]))
-    shape = ((batch,) if batch else ()) + (draw(st.integers(1, 3)),) + size
+    batch = draw(st.sampled_from([None, 0, 1, 3]))  # None: unbatched; 0: an empty batch
+    shape = (() if batch is None else (batch,)) + (draw(st.integers(1, 3)),) + size
     x = np.random.default_rng(draw(st.integers(0, 2**16))).standard_normal(shape).astype(dtype)
     return x, kw
 
@@ -62,6 +62,8 @@ def test_fold_matches_torch(case):
     (lambda: utils.fold(np.zeros((4, 9)), (4, 4), 2, dilation=0), ValueError,
      "dilation must be positive"),
     (lambda: utils.fold(np.zeros(9), (4, 4), 2), ValueError, "input must be 2-D"),
+    (lambda: utils.fold(np.zeros((1, 4, 0)), (4, 4), 2), ValueError, "only the batch N"),
+    (lambda: utils.unfold(np.zeros((1, 0, 4, 4)), 2), ValueError, "only the batch N"),
 ])
 def test_bad_arguments_are_refused_clearly(call, error, words):
     with pytest.raises(error) as info:
@@ -73,6 +75,8 @@ def test_bad_arguments_are_refused_clearly(call, error, words):
     lambda: F.unfold(torch.zeros(1, 1, 4, 4), 5),
     lambda: F.fold(torch.zeros(1, 5, 9), (4, 4), 2),
     lambda: F.fold(torch.zeros(1, 4, 8), (4, 4), 2),
+    lambda: F.fold(torch.zeros(1, 4, 0), (4, 4), 2),
+    lambda: F.unfold(torch.zeros(1, 0, 4, 4), 2),
 ])
 def test_torch_refuses_the_same_calls(call):
     with pytest.raises(RuntimeError):

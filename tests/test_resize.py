@@ -47,7 +47,7 @@ def resize_cases(draw):
         assume(all(int(i * s) >= 1 for i, s in zip(size_in, factors)))
         kw["scale_factor"] = draw(as_passed(factors))
         kw["recompute_scale_factor"] = draw(st.sampled_from([None, False, True]))
-    shape = (draw(st.integers(1, 2)), draw(st.integers(1, 3))) + size_in
+    shape = (draw(st.integers(0, 2)), draw(st.integers(1, 3))) + size_in  # N = 0 too
     x = np.random.default_rng(draw(st.integers(0, 2**16))).standard_normal(shape)
     return x.astype(draw(DTYPES)), kw
 

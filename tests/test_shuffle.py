@@ -24,6 +24,17 @@ def test_shuffle_and_unshuffle_match_torch(r, c, h, w, lead, dtype, seed):
     assert np.array_equal(utils.pixel_unshuffle(up, r), x)
 
 
+@pytest.mark.parametrize("r", [1, 2, 3])
+def test_an_empty_batch_keeps_its_shape_rule(r):
+    """N = 0: (0, C·r², H, W) ↔ (0, C, H·r, W·r). pixel_shuffle's shape is torch's; torch 2.13's
+    pixel_unshuffle returns an empty input unchanged, (0, C, H·r, W·r), so it is held to the
+    rule instead."""
+    x = np.zeros((0, 2 * r * r, 3, 4))
+    up = utils.pixel_shuffle(x, r)
+    assert up.shape == tuple(F.pixel_shuffle(torch.from_numpy(x), r).shape) == (0, 2, 3 * r, 4 * r)
+    assert utils.pixel_unshuffle(up, r).shape == x.shape
+
+
 @pytest.mark.parametrize("call, error, words", [
     (lambda: utils.pixel_shuffle(np.zeros((1, 3, 2, 2)), 2), ValueError, "divisible"),
     (lambda: utils.pixel_shuffle(np.zeros((4, 2)), 2), ValueError, "at least 3"),

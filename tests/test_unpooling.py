@@ -34,8 +34,8 @@ def pool_cases(draw, ties=True, unpoolable=False):
     kw = dict(kernel_size=draw(as_passed(kernel)), stride=stride and draw(as_passed(stride)),
               padding=draw(as_passed(padding)), dilation=draw(as_passed(dilation)),
               ceil_mode=False if unpoolable else draw(st.booleans()))
-    batch = draw(st.sampled_from([None, 1, 2]))
-    shape = ((batch,) if batch else ()) + (draw(st.integers(1, 3)),) + size
+    batch = draw(st.sampled_from([None, 0, 1, 2]))  # None: unbatched; 0: an empty batch
+    shape = (() if batch is None else (batch,)) + (draw(st.integers(1, 3)),) + size
     return _array(draw, shape, draw(DTYPES), distinct=not ties), kw
 
 
@@ -59,7 +59,7 @@ def test_max_unpool2d_matches_torch(case, give_size):
         unpool_kw["output_size"] = x.shape[-2:]
     try:
         ref = F.max_unpool2d(y, idx, **unpool_kw)
-        assert ref.numel() > 0  # torch returns an empty tensor here; we refuse it clearly
+        assert min(ref.shape[-2:]) > 0  # torch returns an empty image here; we refuse it
     except (ValueError, RuntimeError, AssertionError):
         with pytest.raises(ValueError):
             utils.max_unpool2d(y.numpy(), idx.numpy(), **unpool_kw)
@@ -95,6 +95,9 @@ IDX = np.zeros((1, 1, 2, 2), dtype=np.int64)
     (lambda: utils.max_pool2d(X, 5), ValueError, "larger than the padded"),
     (lambda: utils.max_pool2d(X, 2, stride=0), ValueError, "stride must be positive"),
     (lambda: utils.max_pool2d(np.zeros((4, 4)), 2), ValueError, "input must be 3-D"),
+    (lambda: utils.max_pool2d(np.zeros((1, 0, 4, 4)), 2), ValueError, "only the batch N"),
+    (lambda: utils.max_unpool2d(np.zeros((1, 1, 0, 2)), np.zeros((1, 1, 0, 2), dtype=int), 2),
+     ValueError, "has an empty axis"),
     (lambda: utils.max_unpool2d(X[:, :, :2, :2], IDX[:, :, :1], 2), ValueError,
      "indices must have the input's shape"),
     (lambda: utils.max_unpool2d(X[:, :, :2, :2], IDX + 16, 2), ValueError, "must lie in"),
@@ -113,6 +116,8 @@ def test_bad_arguments_are_refused_clearly(call, error, words):
 
 @pytest.mark.parametrize("call", [
     lambda: F.max_pool2d(torch.zeros(1, 1, 4, 4), 2, padding=2),
+    lambda: F.max_pool2d(torch.zeros(1, 0, 4, 4), 2),
+    lambda: F.max_unpool2d(torch.zeros(1, 1, 0, 2), torch.zeros(1, 1, 0, 2, dtype=int), 2),
     lambda: F.max_unpool2d(torch.zeros(1, 1, 2, 2), torch.full((1, 1, 2, 2), 16), 2),
 ])
 def test_torch_refuses_the_same_calls(call):

@@ -56,6 +56,27 @@ def float_array(value, name):
     return array
 
 
+def with_batch(x, layout, name="input"):
+    """``x`` with a batch axis, and whether it had one: ``layout`` names the batched axes, e.g.
+    "(N, C, H, W)"; ``x`` may have them all or lack N. As torch does, only N may be 0.
+
+    >>> x, batched = with_batch(np.zeros((3, 4, 5)), "(N, C, H, W)")
+    >>> x.shape, batched
+    ((1, 3, 4, 5), False)
+    """
+    rank = layout.count(",") + 1
+    unbatched = "(" + layout.split(",", 1)[1].strip()
+    if x.ndim not in (rank - 1, rank):
+        raise ValueError(f"{name} must be {rank - 1}-D {unbatched} or {rank}-D {layout}, "
+                         f"got shape {x.shape}")
+    batched = x.ndim == rank
+    x = x if batched else x[None]
+    if 0 in x.shape[1:]:
+        raise ValueError(f"{name} {x.shape if batched else x.shape[1:]} has an empty axis: only "
+                         f"the batch N of {layout} may be 0")
+    return x, batched
+
+
 def same_dtype(array, reference, name):
     """Refuse ``array`` unless its dtype is the input's, as torch does."""
     if array.dtype != reference.dtype:

@@ -84,9 +84,13 @@ _STACK = 128  # taps × channels up to which shifted views are stacked into one 
 
 
 def _conv(input, weight, bias, stride, padding, dilation, groups, n):
-    x, w, b, batched = _prepare(input, weight, bias, n, groups, transposed=False)
+    # the numbers first, then the arrays, in torch's order: a call wrong in both is told
+    # what torch tells it
     stride = ntuple(stride, n, "stride", minimum=1)
+    if not isinstance(padding, str):
+        padding = ntuple(padding, n, "padding", minimum=0)
     dilation = ntuple(dilation, n, "dilation", minimum=1)
+    x, w, b, batched = _prepare(input, weight, bias, n, groups, transposed=False)
     kernel = w.shape[2:]
     pads = padding_pairs(padding, n, kernel, dilation, stride)
     padded = [i + left + right for i, (left, right) in zip(x.shape[2:], pads)]
@@ -214,13 +218,13 @@ def _shifted_gemms(x, taps, dilation, groups):
     og, L = O // groups, N * H * W
     flat = x.reshape(groups, cg, L)
     offsets = [i * dilation[0] * W + j * dilation[1] for i in range(kh) for j in range(kw)]
-    n = L - offsets[-1]
+    n = max(L - offsets[-1], 0)  # outputs whose every tap lies in x; none for an empty batch
     y = np.empty((groups, og, L), dtype=x.dtype)
     taps = taps.reshape(kh * kw, groups, og, cg)
     if len(offsets) * cg <= _STACK and cg <= og:  # few inputs: stack the shifted inputs
         stacked = np.stack([flat[:, :, o:o + n] for o in offsets], axis=1)  # (G, T, C/G, n)
         weights = taps.transpose(1, 2, 0, 3).reshape(groups, og, -1)
-        np.matmul(weights, stacked.reshape(groups, -1, n), out=y[:, :, :n])
+        np.matmul(weights, stacked.reshape(groups, len(offsets) * cg, n), out=y[:, :, :n])
         return y.reshape(O, N, H, W)
     if len(offsets) * og <= _STACK:  # few outputs: one product for all taps, then add shifted
         z = np.matmul(taps.transpose(1, 0, 2, 3).reshape(groups, -1, cg), flat)
@@ -262,7 +266,6 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
 
 # ----------------------------------------------------------------------------- conv_transpose
 def _conv_transpose(input, weight, bias, stride, padding, output_padding, groups, dilation, n):
-    x, w, b, batched = _prepare(input, weight, bias, n, groups, transposed=True)
     if isinstance(padding, str):
         raise TypeError(f"padding of a transposed convolution must be an int or a tuple, "
                         f"got {padding!r}")
@@ -270,6 +273,7 @@ def _conv_transpose(input, weight, bias, stride, padding, output_padding, groups
     padding = ntuple(padding, n, "padding", minimum=0)
     output_padding = ntuple(output_padding, n, "output_padding", minimum=0)
     dilation = ntuple(dilation, n, "dilation", minimum=1)
+    x, w, b, batched = _prepare(input, weight, bias, n, groups, transposed=True)
     if any(a >= max(s, d) for a, s, d in zip(output_padding, stride, dilation)):
         raise ValueError(f"output_padding must be smaller than either stride or dilation, got "
                          f"output_padding={output_padding}, stride={stride}, dilation={dilation}")

@@ -10,7 +10,7 @@ The window view and the overlap-add here are also the engine of ``ops.conv2d`` a
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from ._args import float_array, ntuple
+from ._args import float_array, ntuple, with_batch
 
 __all__ = ["unfold", "fold"]
 
@@ -61,12 +61,8 @@ def unfold(input, kernel_size, dilation=1, padding=0, stride=1):
            [3., 4., 6., 7.],
            [4., 5., 7., 8.]])
     """
-    x = float_array(input, "input")
-    if x.ndim not in (3, 4):
-        raise ValueError(f"input must be 3-D (C, H, W) or 4-D (N, C, H, W), got shape {x.shape}")
+    x, batched = with_batch(float_array(input, "input"), "(N, C, H, W)")
     kernel, dilation, padding, stride = _geometry(kernel_size, dilation, padding, stride)
-    batched = x.ndim == 4
-    x = x if batched else x[None]
     blocks = _blocks(x.shape[2:], kernel, dilation, padding, stride)
     if min(blocks) < 1:
         raise ValueError(f"kernel_size {kernel} (dilation {dilation}) is larger than the padded "
@@ -74,7 +70,8 @@ def unfold(input, kernel_size, dilation=1, padding=0, stride=1):
     x = np.pad(x, ((0, 0), (0, 0), (padding[0],) * 2, (padding[1],) * 2))
     win = windows(x, kernel, stride, dilation)  # (N, C, oH, oW, kH, kW)
     n, c = x.shape[:2]
-    y = win.transpose(0, 1, 4, 5, 2, 3).reshape(n, c * kernel[0] * kernel[1], -1)
+    y = win.transpose(0, 1, 4, 5, 2, 3).reshape(n, c * kernel[0] * kernel[1],
+                                                blocks[0] * blocks[1])  # no -1: N may be 0
     y = np.ascontiguousarray(y)
     return y if batched else y[0]
 
@@ -90,14 +87,9 @@ def fold(input, output_size, kernel_size, dilation=1, padding=0, stride=1):
            [2., 4., 2.],
            [1., 2., 1.]])
     """
-    cols = float_array(input, "input")
-    if cols.ndim not in (2, 3):
-        raise ValueError(f"input must be 2-D (C·kH·kW, L) or 3-D (N, C·kH·kW, L), "
-                         f"got shape {cols.shape}")
+    cols, batched = with_batch(float_array(input, "input"), "(N, C·kH·kW, L)")
     size = ntuple(output_size, 2, "output_size", minimum=1)
     kernel, dilation, padding, stride = _geometry(kernel_size, dilation, padding, stride)
-    batched = cols.ndim == 3
-    cols = cols if batched else cols[None]
     n, ck, length = cols.shape
     taps = kernel[0] * kernel[1]
     if ck % taps:

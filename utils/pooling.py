@@ -10,17 +10,11 @@
 
 import numpy as np
 
-from ._args import float_array, ntuple
+from ._args import float_array, ntuple, with_batch
 from .patches import windows
 from .sizes import pool_output_size
 
 __all__ = ["max_pool2d", "max_unpool2d", "bed_of_nails"]
-
-
-def _batched(x, name):
-    if x.ndim not in (3, 4):
-        raise ValueError(f"{name} must be 3-D (C, H, W) or 4-D (N, C, H, W), got shape {x.shape}")
-    return (x, True) if x.ndim == 4 else (x[None], False)
 
 
 def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
@@ -33,14 +27,14 @@ def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode
     >>> y.ravel(), idx.ravel()
     (array([7.]), array([2]))
     """
-    x, batched = _batched(float_array(input, "input"), "input")
-    kernel = ntuple(kernel_size, 2, "kernel_size", minimum=1)
+    kernel = ntuple(kernel_size, 2, "kernel_size", minimum=1)  # the numbers first, as torch
     stride = kernel if stride is None else ntuple(stride, 2, "stride", minimum=1)
     padding = ntuple(padding, 2, "padding", minimum=0)
     dilation = ntuple(dilation, 2, "dilation", minimum=1)
     if any(2 * p > k for p, k in zip(padding, kernel)):
         raise ValueError(f"padding should be at most half of kernel_size, got padding={padding}, "
                          f"kernel_size={kernel}")
+    x, batched = with_batch(float_array(input, "input"), "(N, C, H, W)")
     size = x.shape[2:]
     out = [pool_output_size(i, k, s, p, d, ceil_mode)
            for i, k, s, p, d in zip(size, kernel, stride, padding, dilation)]
@@ -53,7 +47,7 @@ def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode
     xp = np.pad(x, ((0, 0), (0, 0), (padding[0], far[0]), (padding[1], far[1])),
                 constant_values=-np.inf)
     win = windows(xp, kernel, stride, dilation)[:, :, :out[0], :out[1]]
-    flat = win.reshape(win.shape[:4] + (-1,))
+    flat = win.reshape(win.shape[:4] + (kernel[0] * kernel[1],))  # no -1: N may be 0
     where = flat.argmax(axis=-1)  # first maximum in row-major window order, as torch
     y = np.take_along_axis(flat, where[..., None], axis=-1)[..., 0].astype(x.dtype)
     if not batched:
@@ -94,7 +88,7 @@ def max_unpool2d(input, indices, kernel_size, stride=None, padding=0, output_siz
     array([[0., 0.],
            [7., 0.]])
     """
-    x, batched = _batched(float_array(input, "input"), "input")
+    x, batched = with_batch(float_array(input, "input"), "(N, C, H, W)")
     idx = np.asarray(indices)
     if not np.issubdtype(idx.dtype, np.integer):
         raise TypeError(f"indices must be an integer array, got dtype {idx.dtype}")
@@ -124,7 +118,8 @@ def max_unpool2d(input, indices, kernel_size, stride=None, padding=0, output_siz
                          f"values from {idx.min()} to {idx.max()}")
     n, c = x.shape[:2]
     y = np.zeros((n, c, H * W), dtype=x.dtype)
-    np.put_along_axis(y, idx.reshape(n, c, -1), x.reshape(n, c, -1), axis=-1)
+    h, w = x.shape[2:]  # sizes, not -1, in the reshapes: N may be 0
+    np.put_along_axis(y, idx.reshape(n, c, h * w), x.reshape(n, c, h * w), axis=-1)
     y = y.reshape(n, c, H, W)
     return y if batched else y[0]
 
@@ -139,7 +134,7 @@ def bed_of_nails(input, scale_factor=2, position=(0, 0)):
     array([[1., 0., 2., 0.],
            [0., 0., 0., 0.]])
     """
-    x, batched = _batched(float_array(input, "input"), "input")
+    x, batched = with_batch(float_array(input, "input"), "(N, C, H, W)")
     scale = ntuple(scale_factor, 2, "scale_factor", minimum=1)
     pos = ntuple(position, 2, "position", minimum=0)
     if any(p >= s for p, s in zip(pos, scale)):
