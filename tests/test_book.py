@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 CHAPTERS = sorted(p.name for p in (ROOT / "chapters").iterdir() if re.match(r"\d\d_", p.name))
 NOT_SOURCES = shutil.ignore_patterns(".*", "_build", "student", "__pycache__")
+EDITION_PAGES = ("index", "how_to_use", "cheatsheet", "glossary", "references")  # ko/*.md, en/*.md
 
 
 @pytest.fixture(scope="session")
@@ -85,7 +86,7 @@ def test_chapter_page_shows_the_executed_outputs(site, chapter, lang):
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_front_matter_pages(site, lang):
-    for page in ("index", "how_to_use", "glossary", "references"):
+    for page in EDITION_PAGES:
         html = _page(site, f"{lang}/{page}")
         assert re.search(rf'<html[^>]* lang="{lang}"', html)
     refs = _page(site, f"{lang}/references")
@@ -96,11 +97,20 @@ def test_front_matter_pages(site, lang):
 
 @pytest.mark.parametrize("lang, other", [("ko", "en"), ("en", "ko")])
 def test_previous_and_next_stay_in_the_edition(site, lang, other):
-    for page in [f"{lang}/{name}" for name in ("index", "how_to_use", "glossary", "references")] \
+    for page in [f"{lang}/{name}" for name in EDITION_PAGES] \
             + [f"chapters/{chapter}/{lang}" for chapter in CHAPTERS]:
         html = _page(site, page)
         footer = html.split('class="prev-next-area"', 1)[-1].split("</footer>", 1)[0]
         assert not re.search(rf'href="[^"]*(/{other}/|/{other}\.html)', footer), page
+
+
+def test_both_editions_have_the_same_pages_all_in_the_toc():
+    """Every edition page exists in both languages and sits in the toc (no site build needed)."""
+    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+    for lang in ("ko", "en"):
+        assert {p.stem for p in (ROOT / lang).glob("*.md")} == set(EDITION_PAGES), lang
+        for page in EDITION_PAGES:
+            assert f"file: {lang}/{page}\n" in toc, f"{lang}/{page} is not in _toc.yml"
 
 
 def test_landing_page_leads_to_both_editions(site):
