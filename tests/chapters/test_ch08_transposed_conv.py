@@ -46,3 +46,15 @@ def test_stamps_drawer_adds_only_the_first_steps(fig):
 def test_transposed_conv_explorer_has_a_slider_per_argument():
     sliders = [w.description for w in ch08.explore_transposed_conv().children[:-1]]
     assert sliders == ["kernel_size", "stride", "padding", "output_padding"]
+
+
+def test_every_tour_setting_draws_and_an_impossible_output_padding_is_capped(fig):
+    """The website's tour and the explorer share ``draw_setting``; every stop of the tour is a
+    valid layer, and a slider at output_padding ≥ stride draws stride − 1 instead of failing."""
+    for k, s, p, a in ch08.TOUR:
+        fig.clear()
+        out = ch08.draw_setting(fig, k, s, p, a)
+        assert out.shape == (utils.conv_transpose_output_size(3, k, s, p, a),) * 2
+    fig.clear()
+    capped = ch08.draw_setting(fig, 3, 1, 0, 2)
+    assert capped.shape == (5, 5) and "output_padding=0" in fig._suptitle.get_text()

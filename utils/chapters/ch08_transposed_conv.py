@@ -15,7 +15,8 @@ from ..plot import draw_grid
 from .grading import grade
 
 __all__ = ["check_transposed_output_size", "check_conv_transpose1d_scatter",
-           "check_min_norm_solution", "draw_stamps", "explore_transposed_conv"]
+           "check_min_norm_solution", "draw_stamps", "draw_setting", "TOUR",
+           "explore_transposed_conv"]
 
 
 def check_transposed_output_size(output_size, seed=0):
@@ -96,11 +97,22 @@ def draw_stamps(fig, y, w, stride=1, padding=0, output_padding=0, steps=None):
     return out
 
 
+def draw_setting(fig, kernel_size, stride, padding, output_padding):
+    """The explorer's picture: a 3×3 input 1…9 stamped with a kernel of ones of side
+    ``kernel_size`` (``draw_stamps``, every stamp placed). ``output_padding`` is capped at
+    ``stride − 1``, the largest torch accepts without dilation; the title shows the value used."""
+    y = np.arange(1.0, 10).reshape(3, 3)
+    output_padding = min(output_padding, stride - 1)
+    return draw_stamps(fig, y, np.ones((kernel_size, kernel_size)), stride, padding,
+                       output_padding)
+
+
+# the website's tour: (kernel_size, stride, padding, output_padding), from even to uneven overlap
+TOUR = [(3, 1, 0, 0), (2, 2, 0, 0), (4, 2, 0, 0), (3, 2, 0, 0), (3, 2, 1, 0), (3, 2, 1, 1),
+        (4, 2, 1, 0), (3, 3, 0, 0), (5, 3, 1, 2)]
+
+
 def explore_transposed_conv():
     """Sliders for kernel size, stride, padding, output_padding → the stamped output."""
-    def draw(fig, kernel_size, stride, padding, output_padding):
-        y = np.arange(1.0, 10).reshape(3, 3)
-        draw_stamps(fig, y, np.ones((kernel_size, kernel_size)), stride, padding, output_padding)
-
-    return explorer(draw, figsize=(12, 4), kernel_size=(1, 5, 3), stride=(1, 3, 2),
+    return explorer(draw_setting, figsize=(12, 4), kernel_size=(1, 5, 3), stride=(1, 3, 2),
                     padding=(0, 2, 0), output_padding=(0, 2, 0))
