@@ -5,6 +5,8 @@ none where none is."""
 import numpy as np
 import pytest
 import torch
+import torch.nn.functional as F
+from torch import nn
 
 import utils
 
@@ -70,3 +72,17 @@ def test_phase_spread_sees_a_planted_grid():
     grid = x.copy()
     grid[:, ::4, ::4] += 0.2
     assert utils.phase_spread(grid, 4) > 5 * utils.phase_spread(x, 4)
+
+
+def test_input_gradient_is_the_backward_of_the_sum_and_leaves_the_model_alone():
+    """|∂Σy/∂x| per image, on the model's device, the model's mode untouched; for a strided
+    convolution it is the transposed convolution of ones: a checkerboard."""
+    torch.manual_seed(0)
+    conv = nn.Conv2d(1, 2, 3, stride=2, padding=1)
+    x = torch.rand(3, 1, 8, 8)
+    g = utils.input_gradient(conv.train(), x.numpy())
+    ones = torch.ones(3, 2, 4, 4)
+    expected = F.conv_transpose2d(ones, conv.weight, stride=2, padding=1, output_padding=1).abs()
+    assert conv.training and g.shape == x.shape
+    assert torch.allclose(g, expected.detach())
+    assert utils.phase_spread(g, 2) > 0.1

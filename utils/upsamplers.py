@@ -1,5 +1,6 @@
 """Learned ×2 upsampling layers of four kinds, an autoencoder built from them, and the two
-measures of the checkerboard they leave.
+measures of the checkerboard they leave, forwards (``flat_field``) and on any grid
+(``phase_spread``), such as the input gradients of a strided network (``input_gradient``).
 
 The kinds, as chapter 10 compared them at initialisation:
 
@@ -14,7 +15,7 @@ import torch
 from torch import nn
 
 __all__ = ["UPSAMPLERS", "upsampling_layer", "Autoencoder", "EQUAL_BUDGET_WIDTHS",
-           "flat_field", "flat_field_std", "phase_means", "phase_spread"]
+           "flat_field", "flat_field_std", "phase_means", "phase_spread", "input_gradient"]
 
 UPSAMPLERS = ("convT k4", "convT k3", "resize-conv", "sub-pixel")
 
@@ -117,3 +118,22 @@ def phase_spread(images, period):
     """
     phases = phase_means(images, period)
     return float(phases.std() / abs(phases.mean()))
+
+
+def input_gradient(model, images):
+    """|∂ Σ model(x) / ∂x| for every image of ``images`` (N, C, H, W) at once, as the model stands
+    (train or eval mode is the caller's): where the backward pass of strided convolutions, a
+    transposed convolution, prints its grid. A tensor of ``images``' shape, on the CPU.
+
+    >>> conv = nn.Conv2d(1, 1, 3, stride=2, padding=1, bias=False)
+    >>> _ = nn.init.ones_(conv.weight)
+    >>> input_gradient(conv, torch.zeros(1, 1, 4, 4))[0, 0]  # taps reached 1, 2 or 4 times
+    tensor([[1., 2., 1., 1.],
+            [2., 4., 2., 2.],
+            [1., 2., 1., 1.],
+            [1., 2., 1., 1.]])
+    """
+    device = next(model.parameters()).device
+    x = torch.as_tensor(images, device=device).detach().clone().requires_grad_()
+    (grad,) = torch.autograd.grad(model(x).sum(), x)
+    return grad.abs().cpu()
