@@ -14,6 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent
 CHAPTERS = sorted(p.name for p in (ROOT / "chapters").iterdir() if re.match(r"\d\d_", p.name))
+SITE_TESTS = ("test_book.py", "test_browser.py")  # they read the site built from nbval's outputs
 EXECUTED = pytest.StashKey[dict]()  # notebook path → the notebook with nbval's outputs
 
 
@@ -41,13 +42,13 @@ def _chapter_of(item):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Mark each item with its chapter, and run the book build last: it reuses the outputs of
-    the notebooks nbval runs before it."""
+    """Mark each item with its chapter, and run the tests of the website last: its build reuses
+    the outputs of the notebooks nbval runs before it."""
     for item in items:
         chapter = _chapter_of(item)
         if chapter:
             item.add_marker(f"ch{chapter}")
-    items.sort(key=lambda item: Path(str(item.path)).name == "test_book.py")  # stable
+    items.sort(key=lambda item: Path(str(item.path)).name in SITE_TESTS)  # stable
 
 
 @pytest.fixture(scope="session")

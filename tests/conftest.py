@@ -1,8 +1,15 @@
-"""Shared test settings: a hypothesis profile sized for the 2-core CI machine, and fixtures."""
+"""Shared test settings: a hypothesis profile sized for the 2-core CI machine, and fixtures:
+a figure to draw on, and the website built once for the tests that read it."""
 
 import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
+import nbformat
 import pytest
+import yaml
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -22,3 +29,32 @@ def fig():
     figure = plt.figure()
     yield figure
     plt.close(figure)
+
+
+ROOT = Path(__file__).resolve().parents[1]
+NOT_SOURCES = shutil.ignore_patterns(".*", "_build", "student", "__pycache__")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, executed_notebooks):
+    """The real book, built once into a temporary folder: the path of its ``html`` folder.
+    Notebooks nbval ran keep their outputs; the others are executed by the build."""
+    out = tmp_path_factory.mktemp("book")
+    source = out / "source"
+    shutil.copytree(ROOT, source, ignore=NOT_SOURCES)
+    done = []
+    for path in sorted((ROOT / "chapters").glob("*/*.ipynb")):
+        if path in executed_notebooks:
+            relative = path.relative_to(ROOT)
+            nbformat.write(executed_notebooks[path], source / relative)
+            done.append(relative.as_posix())
+    config = yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8"))
+    config["execute"]["exclude_patterns"] = done  # outputs already there, from nbval
+    (source / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True),
+                                        encoding="utf-8")
+    jb = Path(sys.executable).with_name("jupyter-book")
+    run = subprocess.run([str(jb), "build", str(source), "--path-output", str(out),
+                          "--warningiserror", "--nitpick", "--keep-going"],
+                         capture_output=True, text=True, timeout=1500)
+    assert run.returncode == 0, f"book build failed:\n{run.stdout[-4000:]}\n{run.stderr[-4000:]}"
+    return out / "_build" / "html"

@@ -1,8 +1,9 @@
 """The website: it builds with warnings as errors, and each edition is wired correctly.
 
-Builds the real book once into a temporary folder, then reads the HTML: language attributes,
-the switch to the other language, a sidebar with one edition, the Colab button of the page's
-own language, rendered math and the bibliography.
+Reads the HTML of the real book (the ``site`` fixture in ``tests/conftest.py`` builds it once):
+language attributes, the switch to the other language, a sidebar with one edition, the Colab
+button of the page's own language, the theme's words in Korean on Korean pages, rendered math,
+the bibliography, exercises shown as their stubs, and no load from another host.
 
 The notebooks are not executed a second time: the build takes the outputs that nbval collected
 when it ran them earlier in the same session (``conftest.py``). A notebook nbval did not run
@@ -10,43 +11,16 @@ when it ran them earlier in the same session (``conftest.py``). A notebook nbval
 """
 
 import re
-import shutil
-import subprocess
-import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
-import nbformat
 import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 CHAPTERS = sorted(p.name for p in (ROOT / "chapters").iterdir() if re.match(r"\d\d_", p.name))
-NOT_SOURCES = shutil.ignore_patterns(".*", "_build", "student", "__pycache__")
 EDITION_PAGES = ("index", "how_to_use", "cheatsheet", "glossary", "references")  # ko/*.md, en/*.md
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory, executed_notebooks):
-    out = tmp_path_factory.mktemp("book")
-    source = out / "source"
-    shutil.copytree(ROOT, source, ignore=NOT_SOURCES)
-    done = []
-    for path in sorted((ROOT / "chapters").glob("*/*.ipynb")):
-        if path in executed_notebooks:
-            relative = path.relative_to(ROOT)
-            nbformat.write(executed_notebooks[path], source / relative)
-            done.append(relative.as_posix())
-    config = yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8"))
-    config["execute"]["exclude_patterns"] = done  # outputs already there, from nbval
-    (source / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True),
-                                        encoding="utf-8")
-    jb = Path(sys.executable).with_name("jupyter-book")
-    run = subprocess.run([str(jb), "build", str(source), "--path-output", str(out),
-                          "--warningiserror", "--nitpick", "--keep-going"],
-                         capture_output=True, text=True, timeout=1500)
-    assert run.returncode == 0, f"book build failed:\n{run.stdout[-4000:]}\n{run.stderr[-4000:]}"
-    return out / "_build" / "html"
 
 
 def _page(site, name):
@@ -123,3 +97,143 @@ def test_mathjax_is_served_locally(site):
     html = _page(site, f"chapters/{CHAPTERS[0]}/en")
     assert re.search(r'<script[^>]+src="[^"]*_static/mathjax/tex-chtml\.js', html)
     assert (site / "_static" / "mathjax" / "tex-chtml.js").exists()
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_exercises_show_their_stub_not_their_solution(site, chapter):
+    """What the student's copy shows: the signature and the stub (``_ext/homework.py``)."""
+    import nbformat
+
+    from utils.student import stub
+
+    html = _text(_page(site, f"chapters/{chapter}/en"))
+    cells = nbformat.read(ROOT / "chapters" / chapter / "en.ipynb", 4).cells
+    solutions = [c.source for c in cells if c.metadata.get("nbgrader", {}).get("solution")]
+    assert len(solutions) >= 2
+    for source in solutions:
+        shown = stub(source)
+        assert shown in html, f"the stub of {source.splitlines()[0]} is not on the page"
+        hidden = [line for line in source.splitlines() if line not in shown.splitlines()]
+        body = [line.strip() for line in hidden if "SOLUTION" not in line and line.strip()]
+        assert not any(f"\n{line}\n" in html for line in body if len(line) > 25), \
+            f"{source.splitlines()[0]}: a line of the solution is on the page"
+
+
+def _text(html):
+    """The page's code and prose as text, one element per line, entities decoded."""
+    import html as entities
+
+    return entities.unescape(re.sub(r"<[^>]+>", "", html))
+
+
+# the theme's words on a chapter page: English, then what a Korean page must say instead
+THEME_WORDS = [
+    ("Search", "검색"), ("Contents", "목차"), ("Skip to main content", "본문으로 건너뛰기"),
+    ("Back to top", "맨 위로"), ("Download source file", "원본 파일 내려받기"),
+    ("Toggle primary sidebar", "왼쪽 사이드바 열고 닫기"), ("Print to PDF", "PDF로 인쇄"),
+    ("Show code cell source", "코드 보기"), ("Search this book...", "이 책에서 검색...")]
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_korean_pages_speak_korean(site, chapter):
+    """The theme's interface is Korean on Korean pages and English on English ones."""
+    ko, en = (_page(site, f"chapters/{chapter}/{lang}") for lang in ("ko", "en"))
+    for english, korean in THEME_WORDS:
+        assert english in en, f"{english!r} not on the English page: the theme changed?"
+        assert english not in re.sub(r"<script.*?</script>", "", ko, flags=re.S), \
+            f"the Korean page still says {english!r}"
+        assert korean in ko, f"the Korean page lacks {korean!r}"
+    for pattern in (r'class="prev-next-info">\s*<p class="prev-next-subtitle">(\w+)<',):
+        assert set(re.findall(pattern, ko)) <= {"이전", "다음"}
+        assert set(re.findall(pattern, en)) <= {"previous", "next"}
+
+
+def test_hangul_has_a_font_stack(site):
+    css = (site / "_static" / "hangul.css").read_text(encoding="utf-8")
+    for font in ("Pretendard", "Noto Sans KR", "Noto Sans CJK KR", "Apple SD Gothic Neo",
+                 "Malgun Gothic"):
+        assert f'"{font}"' in css
+    assert 'html[lang="ko"]' in css and "sans-serif" in css
+    for page in ("chapters/01_sliding_window/ko", "ko/index", "index"):
+        assert "_static/hangul.css" in _page(site, page)
+
+
+class _Loads(HTMLParser):
+    """The addresses a page makes the browser fetch by itself: scripts, style sheets, icons,
+    images, frames, media; not the links a reader may click."""
+
+    ATTRS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src",
+             "audio": "src", "embed": "src", "object": "data", "track": "src"}
+    LINK_LOADS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest",
+                  "apple-touch-icon", "shortcut"}
+
+    def __init__(self):
+        super().__init__()
+        self.urls, self.styles, self._in_style = [], [], False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in self.ATTRS and attrs.get(self.ATTRS[tag]):
+            self.urls.append(attrs[self.ATTRS[tag]])
+        if tag == "link" and self.LINK_LOADS & set((attrs.get("rel") or "").split()):
+            self.urls.append(attrs.get("href", ""))
+        for key in ("srcset", "poster"):
+            if attrs.get(key):
+                self.urls += [part.split()[0] for part in attrs[key].split(",") if part.strip()]
+        if attrs.get("style"):
+            self.styles.append(attrs["style"])
+        self._in_style = tag == "style"
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.styles.append(data)
+
+
+def css_loads(css):
+    """The addresses a style sheet fetches: ``url(...)`` and ``@import``, comments left out.
+
+    >>> css_loads('/* see https://a.b */ @import "x.css"; p { background: url(data:,) }'
+    ...           ' q { src: url("https://c.d/f.woff2") }')
+    ['x.css', 'data:,', 'https://c.d/f.woff2']
+    """
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    found = re.findall(r"""@import\s+(?:url\()?\s*['"]?([^'")\s;]+)""", css)
+    found += re.findall(r"""url\(\s*['"]?([^'")]+?)['"]?\s*\)""", css)
+    return [u for u in found if not u.startswith("@")]
+
+
+def _external(url):
+    return bool(re.match(r"^(?:[a-z][a-z0-9+.-]*:)?//", url.strip(), re.I)) \
+        and not url.strip().startswith("data:")
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    """A classroom without internet gets the whole site: every script, style sheet, font and
+    image of every page, and everything the style sheets load, comes from the site itself."""
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 40
+    bad = []
+    for page in pages:
+        parser = _Loads()
+        parser.feed(page.read_text(encoding="utf-8"))
+        urls = parser.urls + [u for style in parser.styles for u in css_loads(style)]
+        bad += [f"{page.relative_to(site)}: {u}" for u in urls if _external(u)]
+    sheets = sorted(site.rglob("*.css"))
+    assert any("pydata-sphinx-theme" in s.name for s in sheets)
+    for sheet in sheets:
+        css = sheet.read_text(encoding="utf-8", errors="replace")
+        bad += [f"{sheet.relative_to(site)}: {u}" for u in css_loads(css) if _external(u)]
+    assert not bad, "external loads:\n" + "\n".join(bad[:20])
+
+
+def test_the_load_finder_finds_what_a_cdn_page_loads():
+    parser = _Loads()
+    parser.feed('<script src="https://cdnjs.cloudflare.com/require.js"></script>'
+                '<link rel="stylesheet" href="https://maxcdn.bootstrapcdn.com/fa.css">'
+                '<link rel="alternate" hreflang="ko" href="https://example.org/ko">'
+                '<a href="https://colab.research.google.com/x">Colab</a>'
+                '<div style="background: url(//cdn.x/y.png)"></div>')
+    urls = parser.urls + [u for s in parser.styles for u in css_loads(s)]
+    assert [u for u in urls if _external(u)] == [
+        "https://cdnjs.cloudflare.com/require.js", "https://maxcdn.bootstrapcdn.com/fa.css",
+        "//cdn.x/y.png"]

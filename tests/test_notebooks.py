@@ -52,6 +52,8 @@ def test_both_languages_with_identical_code_cells(chapter):
         "markdown cells must correspond one to one"
     assert [c.metadata.get("tags", []) for c in ko.cells] == \
         [c.metadata.get("tags", []) for c in en.cells], "cell tags differ"
+    assert [c.metadata.get("nbgrader") for c in ko.cells] == \
+        [c.metadata.get("nbgrader") for c in en.cells], "nbgrader metadata differ"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -77,18 +79,46 @@ def test_notebook_follows_the_chapter_template(path):
     assert first.cell_type == "markdown" and first.source.startswith("# "), "title first"
     assert "BEGIN SOLUTION" in "".join(_code(nb)), "every chapter has exercises"
     assert not any("TODO" in c.source for c in nb.cells if c.cell_type == "markdown")
-    for cell in nb.cells:
-        if cell.cell_type == "code" and "### BEGIN SOLUTION" in cell.source:
-            assert "remove-cell" in cell.metadata.get("tags", []), \
-                "solution cells must be hidden on the website (tag remove-cell)"
+
+
+SOLUTION = {"grade": False, "locked": False, "schema_version": 3, "solution": True, "task": False}
+CHECK = {"grade": True, "locked": True, "points": 1, "schema_version": 3, "solution": False,
+         "task": False}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_exercise_carries_nbgrader_metadata(path):
+    """Each exercise is nbgrader's pair: a solution cell (the only place the solution markers
+    may be), then a locked, autograded check cell worth a point, with unique grade ids."""
+    cells = _read(path).cells
+    graded = [(i, c.metadata["nbgrader"]) for i, c in enumerate(cells) if "nbgrader" in c.metadata]
+    assert graded, "no exercise"
+    ids = [meta["grade_id"] for _, meta in graded]
+    assert len(ids) == len(set(ids)), f"grade ids repeat: {ids}"
+    for i, cell in enumerate(cells):
+        meta = cell.metadata.get("nbgrader")
+        if "### BEGIN SOLUTION" in cell.source or (meta and meta["solution"]):
+            assert cell.cell_type == "code" and "### BEGIN SOLUTION" in cell.source, i
+            name = re.match(r"def (\w+)\(", cell.source)[1]
+            assert meta == {**SOLUTION, "grade_id": name}, f"cell {i}: solution metadata"
+            check = cells[i + 1]
+            assert check.cell_type == "code" and f"({name})" in check.source, i
+            assert check.metadata.get("nbgrader") == {**CHECK, "grade_id": f"check_{name}"}, \
+                f"cell {i + 1}: the check after {name} must be a locked, graded test"
+            assert "remove-cell" not in cell.metadata.get("tags", []), \
+                "the website shows the stub of a solution cell (_ext/homework.py)"
+    assert sum(m["solution"] for _, m in graded) == sum(m["grade"] for _, m in graded)
 
 
 def test_setup_cell_is_identical_everywhere():
-    setups = {path: _code(_read(path))[0] for path in NOTEBOOKS}
+    setups = {}
+    for path in NOTEBOOKS:
+        cell = next(c for c in _read(path).cells if c.cell_type == "code")
+        setups[path] = (cell.source, cell.metadata.get("tags", []))
     first = next(iter(setups.values()))
-    assert first.startswith("# Setup")
+    assert first[0].startswith("# Setup") and first[1] == ["hide-input"], "setup cell, folded"
     different = [str(p.relative_to(ROOT)) for p, s in setups.items() if s != first]
-    assert not different, f"setup cell differs in {different}"
+    assert not different, f"setup cell (source or tags) differs in {different}"
 
 
 def test_repository_url_is_configured_once_and_agreed_on():

@@ -2,7 +2,44 @@
 a self-contained JavaScript animation of the same drawing for the website (where widgets have
 no kernel). Each chapter's drawers live in its module under ``utils/chapters``."""
 
+import re
+
 __all__ = ["animate", "explorer"]
+
+# The player's buttons as inline SVG (16×16, the text colour), so an animation needs nothing
+# from another host: matplotlib's player links font-awesome 4.4 from a CDN for its icons.
+_ICONS = {
+    "minus": "M3 7h10v2H3z",
+    "plus": "M7 3h2v4h4v2H9v4H7V9H3V7h4z",
+    "fast-backward": "M1 2h2v12H1zM9 2 3 8l6 6zM15 2 9 8l6 6z",
+    "step-backward": "M3 2h2v12H3zM13 2 6 8l7 6z",
+    "play fa-flip-horizontal": "M12 2 3 8l9 6z",
+    "pause": "M3 2h4v12H3zM9 2h4v12H9z",
+    "play": "M4 2l9 6-9 6z",
+    "step-forward": "M11 2h2v12h-2zM3 2l7 6-7 6z",
+    "fast-forward": "M13 2h2v12h-2zM1 2l6 6-6 6zM7 2l6 6-6 6z",
+}
+_SVG = ('<svg viewBox="0 0 16 16" width="1em" height="1em" fill="currentColor" '
+        'aria-hidden="true"><path d="{}"/></svg>')
+
+
+def offline_player(html):
+    """matplotlib's JavaScript player without its one external load: the font-awesome link
+    goes, and each ``<i class="fa fa-…">`` icon becomes an inline SVG.
+
+    >>> offline_player('<link rel="stylesheet" href="https://x/font-awesome.min.css">'
+    ...                '<button><i class="fa fa-pause"></i></button>')
+    '<button><svg viewBox="0 0 16 16" width="1em" height="1em" fill="currentColor" \
+aria-hidden="true"><path d="M3 2h4v12H3zM9 2h4v12H9z"/></svg></button>'
+    """
+    html = re.sub(r'<link[^>]*font-awesome[^>]*>\s*', "", html)
+
+    def icon(match):
+        if match[1] not in _ICONS:
+            raise ValueError(f"no offline icon for matplotlib's button 'fa-{match[1]}'")
+        return _SVG.format(_ICONS[match[1]])
+
+    return re.sub(r'<i class="fa fa-([\w -]+?)"></i>', icon, html)
 
 
 def animate(draw_frame, n_frames, figsize=(10, 4), interval=1200):
@@ -19,7 +56,7 @@ def animate(draw_frame, n_frames, figsize=(10, 4), interval=1200):
         draw_frame(fig, i)
 
     anim = FuncAnimation(fig, frame, frames=n_frames, interval=interval)
-    html = HTML(anim.to_jshtml(default_mode="loop"))
+    html = HTML(offline_player(anim.to_jshtml(default_mode="loop")))
     plt.close(fig)
     return html
 
