@@ -1,0 +1,138 @@
+"""The website in a real browser: Debian's headless Chromium, driven by Playwright.
+
+The built site (the ``site`` fixture) is served on localhost. For an English and a Korean chapter
+page: ``<html lang>`` is right and MathJax has typeset the math; the language switch lands on the
+counterpart; an animation's Play button changes its frame; no request leaves localhost and the
+console shows no error; a screenshot is saved (``_build/screenshots/``) and is not blank.
+
+Needs ``/usr/bin/chromium`` (Debian: ``apt-get install chromium fonts-noto-cjk``; ``.ci/run``
+installs both). Without it these tests are skipped, saying so. Playwright downloads no browser
+here: it drives the system's Chromium.
+"""
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import numpy as np
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[1]
+SHOTS = ROOT / "_build" / "screenshots"
+CHAPTER = "08_transposed_conv"
+# Chromium's own calls home are refused on a machine without internet; turn them off
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="no Chromium at /usr/bin/chromium: `sudo apt-get install chromium fonts-noto-cjk` "
+           "to run the browser tests (.ci/run does)")
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    """The built site on an http://127.0.0.1 port of its own, for the module's tests."""
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """A page opened in a fresh context, with every request and console error recorded."""
+
+    def __init__(self, browser, url):
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        self.requests, self.errors = [], []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.goto(url, wait_until="networkidle")
+        # MathJax typesets after the load: wait for its startup promise
+        self.page.wait_for_function("window.MathJax?.startup?.promise", timeout=20_000)
+        self.page.evaluate("() => MathJax.startup.promise")
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture(params=["en", "ko"])
+def visit(request, browser, server):
+    visit = Visit(browser, f"{server}/chapters/{CHAPTER}/{request.param}.html")
+    visit.lang = request.param
+    yield visit
+    visit.close()
+
+
+def test_language_and_rendered_math(visit):
+    page = visit.page
+    assert page.evaluate("document.documentElement.lang") == visit.lang
+    assert page.locator("mjx-container").count() > 10, "MathJax did not typeset the math"
+    assert page.locator("mjx-merror").count() == 0, "a formula failed to typeset"
+    font = page.evaluate("getComputedStyle(document.querySelector('article')).fontFamily")
+    if visit.lang == "ko":
+        assert font.startswith('Pretendard') and "Noto Sans CJK KR" in font, font
+
+
+def test_the_language_switch_lands_on_the_counterpart(visit):
+    other = "ko" if visit.lang == "en" else "en"
+    with visit.page.expect_navigation():
+        visit.page.locator("button[onclick*='window.location.href']").first.click()
+    assert visit.page.url.endswith(f"/chapters/{CHAPTER}/{other}.html")
+    assert visit.page.evaluate("document.documentElement.lang") == other
+
+
+def test_playing_an_animation_changes_its_frame(visit):
+    player = visit.page.locator("div.animation").first
+    player.scroll_into_view_if_needed()
+    frame = player.locator("img")
+    before = frame.get_attribute("src")
+    player.locator("button[title='Play']").click()
+    visit.page.wait_for_function(
+        "([img, src]) => img.getAttribute('src') !== src", arg=[frame.element_handle(), before],
+        timeout=10_000)
+    assert player.locator("button[title='Play'] svg").count() == 1, "the Play icon is missing"
+
+
+def test_nothing_leaves_localhost_and_the_console_is_clean(visit, server):
+    host = urlsplit(server).netloc
+    visit.page.mouse.wheel(0, 20_000)  # lazy images and the rest of the page
+    visit.page.wait_for_load_state("networkidle")
+    outside = [u for u in visit.requests
+               if urlsplit(u).scheme in ("http", "https", "ws", "wss")
+               and urlsplit(u).netloc != host]
+    assert not outside, f"requests to other hosts: {outside[:5]}"
+    assert len(visit.requests) > 10
+    assert not visit.errors, f"console errors: {visit.errors[:3]}"
+
+
+def test_a_screenshot_that_is_not_blank(visit):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{CHAPTER}_{visit.lang}.png"
+    visit.page.screenshot(path=str(path))
+    import matplotlib.image
+
+    pixels = matplotlib.image.imread(path)[..., :3]
+    ink = (pixels.mean(axis=2) < 0.5).mean()  # share of dark pixels: the text
+    assert pixels.std() > 0.05 and 0.005 < ink < 0.5, f"{path} looks blank"
+    assert len(np.unique((pixels * 255).astype(np.uint8).reshape(-1, 3), axis=0)) > 50
