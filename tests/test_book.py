@@ -148,6 +148,19 @@ def test_korean_pages_speak_korean(site, chapter):
         assert set(re.findall(pattern, en)) <= {"previous", "next"}
 
 
+def test_the_korean_edition_has_its_search_page(site):
+    """ko/search.html: Korean words, Sphinx's Korean messages for the search script, and the
+    search scripts loaded once."""
+    html = _page(site, "ko/search")
+    assert re.search(r'<html[^>]* lang="ko"', html) and "<h1>검색</h1>" in html
+    assert html.count("_static/searchtools.js") == 1
+    assert "_static/translations-ko.js" in html
+    assert "addTranslations" in (site / "_static" / "translations-ko.js").read_text("utf-8")
+    assert "translations-ko.js" not in _page(site, "search")
+    for page in ("chapters/01_sliding_window/ko", "search"):
+        assert "_static/korean.js" in _page(site, page)  # it acts on Korean pages only
+
+
 def test_hangul_has_a_font_stack(site):
     css = (site / "_static" / "hangul.css").read_text(encoding="utf-8")
     for font in ("Pretendard", "Noto Sans KR", "Noto Sans CJK KR", "Apple SD Gothic Neo",

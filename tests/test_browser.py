@@ -136,3 +136,29 @@ def test_a_screenshot_that_is_not_blank(visit):
     ink = (pixels.mean(axis=2) < 0.5).mean()  # share of dark pixels: the text
     assert pixels.std() > 0.05 and 0.005 < ink < 0.5, f"{path} looks blank"
     assert len(np.unique((pixels * 255).astype(np.uint8).reshape(-1, 3), axis=0)) > 50
+
+
+@pytest.mark.parametrize("lang, results, copy", [("ko", "검색 결과", "복사"),
+                                                 ("en", "Search Results", "Copy")])
+def test_search_from_a_chapter_stays_in_its_language(browser, server, lang, results, copy):
+    """The search box of a Korean page leads to the Korean search page, whose results read in
+    Korean; the code cells' copy buttons say 복사. English pages keep English."""
+    visit = Visit(browser, f"{server}/chapters/{CHAPTER}/{lang}.html")
+    try:
+        page = visit.page
+        assert page.locator("button.copybtn").first.get_attribute("data-tooltip") == copy
+        page.keyboard.press("Control+k")
+        page.keyboard.type("stride")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        target = "/ko/search.html" if lang == "ko" else "/search.html"
+        assert urlsplit(page.url).path == target
+        page.wait_for_function(  # searchtools.js writes the summary when it has finished
+            "document.querySelector('#search-results p.search-summary')?.textContent.length > 0",
+            timeout=20_000)
+        assert page.locator("#search-results h2").inner_text() == results
+        assert page.locator("#search-results ul li").count() > 3
+        assert page.evaluate("document.documentElement.lang") == ("ko" if lang == "ko" else "en")
+        assert not visit.errors, visit.errors[:3]
+    finally:
+        visit.close()

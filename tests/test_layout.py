@@ -94,7 +94,8 @@ def test_a_chapter_marker_selects_that_chapter_only():
               f"tests/chapters/test_ch{chapter}.py", "tests/test_notebooks.py",
               "tests/test_student.py"}
     doctests = {f"utils/chapters/ch{chapter}.py"}  # when the module has any
-    assert wanted <= files <= wanted | doctests, files
-    per_notebook = [line for line in ids if line.startswith(("tests/test_notebooks.py",
-                                                              "tests/test_student.py"))]
+    graded = {"tests/test_nbgrader.py"}  # when nbgrader grades this chapter
+    assert wanted <= files <= wanted | doctests | graded, files
+    per_notebook = [line for line in ids if line.startswith((
+        "tests/test_notebooks.py", "tests/test_student.py", "tests/test_nbgrader.py"))]
     assert all(chapter in line for line in per_notebook)

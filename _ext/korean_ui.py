@@ -1,0 +1,169 @@
+"""Sphinx extension: the Korean edition's interface in Korean, in the one build of both editions.
+
+The theme's words (search box, contents, previous/next, the launch buttons' tooltips, "show code
+cell source") are Korean on Korean pages and English on the others. Of the three ways to get
+there (a second build with ``language = "ko"``, the catalogs applied per page, or Sphinx's
+``language`` alone, which is one per build), the per-page catalogs keep one build, one site and
+one search index:
+
+* before a page renders, its template context gets a Korean ``gettext`` (what ``_()`` and
+  ``{% trans %}`` call), and Sphinx's translator registry, which the themes' Python code asks
+  for its button labels, is pointed at the Korean catalogs: :data:`KOREAN_UI` first, for the
+  strings no catalog has (pydata-sphinx-theme ships no Korean), then the ``ko`` catalogs of
+  Sphinx and sphinx-book-theme; every other page gets the registry back as it was;
+* a transform gives hidden cells' toggles Korean labels (myst-nb writes them at parse time);
+* ``ko/search.html`` is the search page of the Korean edition, with Sphinx's Korean messages
+  for the search script; ``_static/korean.js`` sends a Korean page's search box there and
+  gives sphinx-copybutton, which knows no Korean, its Korean tooltips.
+"""
+
+import gettext
+import shutil
+from pathlib import Path
+
+import sphinx
+import sphinx.locale
+import sphinx_book_theme
+from bilingual import page_language
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+SPHINX_LOCALE = Path(sphinx.__file__).parent / "locale"
+BOOK_LOCALE = Path(sphinx_book_theme.__file__).parent / "theme/sphinx_book_theme/static/locales"
+SEARCH_MESSAGES = "translations-ko.js"  # Sphinx's Korean messages for searchtools.js
+_DOMAINS = (("general", "sphinx"), ("general", "booktheme"))  # (namespace, catalog)
+
+# Theme strings that no Korean catalog shipped with Sphinx or the themes translates.
+KOREAN_UI = {
+    "Skip to main content": "본문으로 건너뛰기",
+    "Back to top": "맨 위로",
+    "Site navigation": "사이트 탐색",
+    "On this page": "이 페이지의 내용",
+    "Contents": "목차",
+    "Color mode": "화면 모드",
+    "Light": "밝게",
+    "Dark": "어둡게",
+    "System Settings": "시스템 설정",
+    "Search": "검색",
+    "Search this book...": "이 책에서 검색...",
+    "Toggle primary sidebar": "왼쪽 사이드바 열고 닫기",
+    "Toggle secondary sidebar": "오른쪽 사이드바 열고 닫기",
+    "Launch interactive content": "실행 환경에서 열기",
+    "Launch on": "다음에서 실행:",
+    "Download this page": "이 페이지 내려받기",
+    "Download source file": "원본 파일 내려받기",
+    "Print to PDF": "PDF로 인쇄",
+    "Fullscreen mode": "전체 화면",
+    "Source repositories": "원본 저장소",
+    "Source repository": "원본 저장소",
+    "Repository": "저장소",
+    "Open issue": "이슈 열기",
+    "Open an issue": "이슈 열기",
+    "previous page": "이전 페이지",
+    "next page": "다음 페이지",
+    "previous": "이전",
+    "next": "다음",
+    "By": "지은이:",
+    "Index": "색인",
+    "Page": "페이지",
+    "Please activate JavaScript to enable the search functionality.":
+        "검색 기능을 쓰려면 JavaScript를 켜 주세요.",
+    "© Copyright %(copyright)s.": "© %(copyright)s.",
+}
+# myst-nb's toggles of hidden cells, by what a cell hides ("Show code cell source")
+KOREAN_PROMPTS = {"input": ("코드 보기", "코드 숨기기"), "output": ("출력 보기", "출력 숨기기"),
+                  "all": ("셀 보기", "셀 숨기기")}
+
+
+class _Words(gettext.NullTranslations):
+    """A dictionary of translations in front of gettext catalogs (its fallbacks)."""
+
+    def __init__(self, words, fallbacks):
+        super().__init__()
+        self.words = words
+        for catalog in fallbacks:
+            self.add_fallback(catalog)
+
+    def gettext(self, message):
+        return self.words[message] if message in self.words else super().gettext(message)
+
+
+def korean_translations():
+    """The Korean UI: :data:`KOREAN_UI`, then Sphinx's and sphinx-book-theme's ``ko`` catalogs.
+
+    >>> ko = korean_translations()
+    >>> ko.gettext("Search"), ko.gettext("Contents"), ko.gettext("Download source file")
+    ('검색', '목차', '원본 파일 내려받기')
+    >>> ko.gettext("Table of Contents")  # from Sphinx's own Korean catalog
+    '목차'
+    """
+    catalogs = [gettext.translation("sphinx", SPHINX_LOCALE, ["ko"]),
+                gettext.translation("booktheme", BOOK_LOCALE, ["ko"])]
+    return _Words(KOREAN_UI, catalogs)
+
+
+class KoreanPrompts(SphinxTransform):
+    """On a Korean page, the toggle of a hidden cell reads 코드 보기 / 코드 숨기기."""
+
+    default_priority = 500
+
+    def apply(self, **kwargs):
+        if page_language(self.env.docname) != "ko":
+            return
+        for cell in self.document.findall(nodes.container):
+            if cell.get("hide_mode") in KOREAN_PROMPTS:
+                cell["prompt_show"], cell["prompt_hide"] = KOREAN_PROMPTS[cell["hide_mode"]]
+
+
+def use_page_language(app, pagename, templatename, context, doctree):
+    """Point the templates and the translator registry at the page's language (Korean or not),
+    before the theme builds its header buttons."""
+    korean = page_language(pagename) == "ko"
+    if not hasattr(app, "ui_translators"):
+        english = {key: sphinx.locale.get_translator(*key[::-1]) for key in _DOMAINS}
+        app.ui_translators = {True: dict.fromkeys(_DOMAINS, korean_translations()),
+                              False: english}
+    registry = app.ui_translators[korean]
+    sphinx.locale.translators.update(registry)  # what the theme's Python code asks
+    if korean:  # what the templates ask: `_()` and `{% trans %}` look up `gettext`
+        context["gettext"] = registry[_DOMAINS[0]].gettext
+        context["ngettext"] = registry[_DOMAINS[0]].ngettext
+    if pagename == "ko/search":
+        app.add_js_file(SEARCH_MESSAGES)  # this page only
+
+
+def korean_search_box(app, pagename, templatename, context, doctree):
+    """The search box's text, which sphinx-book-theme sets after :func:`use_page_language`."""
+    if page_language(pagename) == "ko":
+        context["theme_search_bar_text"] = KOREAN_UI["Search this book..."]
+
+
+def korean_search_page(app):
+    """The Korean edition's search page, ``ko/search.html``."""
+    yield "ko/search", {"title": KOREAN_UI["Search"]}, "ko-search.html"
+
+
+def finish(app, exception):
+    """Give the registry back, and ship Sphinx's Korean search messages."""
+    if hasattr(app, "ui_translators"):
+        sphinx.locale.translators.update(app.ui_translators[False])
+    if exception is None and app.builder.format == "html":
+        shutil.copyfile(SPHINX_LOCALE / "ko" / "LC_MESSAGES" / "sphinx.js",
+                        Path(app.outdir) / "_static" / SEARCH_MESSAGES)
+
+
+def add_static_files(app):
+    """This extension's own ``static/`` folder (``korean.js``) joins the site's ``_static``."""
+    app.config.html_static_path.append(str(Path(__file__).parent / "static"))
+
+
+def setup(app):
+    app.add_transform(KoreanPrompts)
+    app.connect("builder-inited", add_static_files)
+    app.add_js_file("korean.js", priority=600)  # after sphinx-copybutton's script (500)
+    app.connect("html-collect-pages", korean_search_page)
+    # before the theme builds its buttons (500); the search text after it has set its own
+    app.connect("html-page-context", use_page_language, priority=100)
+    app.connect("html-page-context", korean_search_box, priority=900)
+    app.connect("build-finished", finish)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

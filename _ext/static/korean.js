@@ -1,0 +1,19 @@
+// The Korean edition's words where the theme's scripts have their own (../korean_ui.py):
+// a Korean page's search box leads to the Korean search page, ko/search.html, and
+// sphinx-copybutton, which has no Korean, gets its tooltips in Korean.
+if (document.documentElement.lang === "ko") {
+  if (typeof messages !== "undefined") {  // copybutton.js's own table, read when it adds buttons
+    messages.ko = {
+      copy: "복사",
+      copy_to_clipboard: "클립보드에 복사",
+      copy_success: "복사했습니다!",
+      copy_failure: "복사하지 못했습니다",
+    };
+    locale = "ko";
+  }
+  document.addEventListener("DOMContentLoaded", () => {
+    for (const form of document.querySelectorAll("form.bd-search")) {
+      form.action = form.action.replace(/\/search\.html$/, "/ko/search.html");
+    }
+  });
+}
