@@ -35,7 +35,7 @@ _DOMAINS = (("general", "sphinx"), ("general", "booktheme"))  # (namespace, cata
 
 # Theme strings that no Korean catalog shipped with Sphinx or the themes translates.
 KOREAN_UI = {
-    "Skip to main content": "본문으로 건너뛰기",
+    "Skip to main content": "본문 바로가기",
     "Back to top": "맨 위로",
     "Site navigation": "사이트 탐색",
     "On this page": "이 페이지의 내용",
@@ -43,22 +43,22 @@ KOREAN_UI = {
     "Color mode": "화면 모드",
     "Light": "밝게",
     "Dark": "어둡게",
-    "System Settings": "시스템 설정",
+    "System Settings": "시스템 설정 따르기",
     "Search": "검색",
     "Search this book...": "이 책에서 검색...",
-    "Toggle primary sidebar": "왼쪽 사이드바 열고 닫기",
-    "Toggle secondary sidebar": "오른쪽 사이드바 열고 닫기",
+    "Toggle primary sidebar": "왼쪽 사이드바 열기/닫기",
+    "Toggle secondary sidebar": "오른쪽 사이드바 열기/닫기",
     "Launch interactive content": "실행 환경에서 열기",
-    "Launch on": "다음에서 실행:",
+    "Launch on": "실행:",
     "Download this page": "이 페이지 내려받기",
     "Download source file": "원본 파일 내려받기",
     "Print to PDF": "PDF로 인쇄",
     "Fullscreen mode": "전체 화면",
-    "Source repositories": "원본 저장소",
-    "Source repository": "원본 저장소",
+    "Source repositories": "소스 저장소",
+    "Source repository": "소스 저장소",
     "Repository": "저장소",
-    "Open issue": "이슈 열기",
-    "Open an issue": "이슈 열기",
+    "Open issue": "이슈 등록",
+    "Open an issue": "이슈 등록",
     "previous page": "이전 페이지",
     "next page": "다음 페이지",
     "previous": "이전",
@@ -70,9 +70,10 @@ KOREAN_UI = {
         "검색 기능을 쓰려면 JavaScript를 켜 주세요.",
     "© Copyright %(copyright)s.": "© %(copyright)s.",
 }
+KOREAN_AUTHOR = "디컨볼루션 교재 집필진"  # _config.yml's author, "The deconvolution course team"
 # myst-nb's toggles of hidden cells, by what a cell hides ("Show code cell source")
 KOREAN_PROMPTS = {"input": ("코드 보기", "코드 숨기기"), "output": ("출력 보기", "출력 숨기기"),
-                  "all": ("셀 보기", "셀 숨기기")}
+                  "all": ("셀 전체 보기", "셀 전체 숨기기")}
 
 
 class _Words(gettext.NullTranslations):
@@ -133,9 +134,11 @@ def use_page_language(app, pagename, templatename, context, doctree):
 
 
 def korean_search_box(app, pagename, templatename, context, doctree):
-    """The search box's text, which sphinx-book-theme sets after :func:`use_page_language`."""
+    """The search box's text, which sphinx-book-theme sets after :func:`use_page_language`, and
+    the footer's author, in Korean."""
     if page_language(pagename) == "ko":
         context["theme_search_bar_text"] = KOREAN_UI["Search this book..."]
+        context["author"] = KOREAN_AUTHOR
 
 
 def korean_search_page(app):

@@ -128,9 +128,9 @@ def _text(html):
 
 # the theme's words on a chapter page: English, then what a Korean page must say instead
 THEME_WORDS = [
-    ("Search", "검색"), ("Contents", "목차"), ("Skip to main content", "본문으로 건너뛰기"),
+    ("Search", "검색"), ("Contents", "목차"), ("Skip to main content", "본문 바로가기"),
     ("Back to top", "맨 위로"), ("Download source file", "원본 파일 내려받기"),
-    ("Toggle primary sidebar", "왼쪽 사이드바 열고 닫기"), ("Print to PDF", "PDF로 인쇄"),
+    ("Toggle primary sidebar", "왼쪽 사이드바 열기/닫기"), ("Print to PDF", "PDF로 인쇄"),
     ("Show code cell source", "코드 보기"), ("Search this book...", "이 책에서 검색...")]
 
 

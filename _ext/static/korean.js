@@ -6,7 +6,7 @@ if (document.documentElement.lang === "ko") {
     messages.ko = {
       copy: "복사",
       copy_to_clipboard: "클립보드에 복사",
-      copy_success: "복사했습니다!",
+      copy_success: "복사되었습니다",
       copy_failure: "복사하지 못했습니다",
     };
     locale = "ko";
