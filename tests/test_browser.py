@@ -107,11 +107,15 @@ def test_playing_an_animation_changes_its_frame(visit):
     player.scroll_into_view_if_needed()
     frame = player.locator("img")
     before = frame.get_attribute("src")
-    player.locator("button[title='Play']").click()
+    play = player.locator("button[onclick$='.play_animation()']")
+    play.click()
     visit.page.wait_for_function(
         "([img, src]) => img.getAttribute('src') !== src", arg=[frame.element_handle(), before],
         timeout=10_000)
-    assert player.locator("button[title='Play'] svg").count() == 1, "the Play icon is missing"
+    assert play.locator("svg").count() == 1, "the Play icon is missing"
+    words = {"en": ("Play", "Loop"), "ko": ("재생", "반복")}[visit.lang]  # korean.js
+    assert play.get_attribute("title") == words[0]
+    assert words[1] in player.locator("label").all_inner_texts()
 
 
 def test_nothing_leaves_localhost_and_the_console_is_clean(visit, server):
