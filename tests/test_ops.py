@@ -17,10 +17,10 @@ OURS = {(1, False): utils.conv1d, (2, False): utils.conv2d,
 EMPTY_TOO = (None, 0, 1, 2)  # batches, an empty one (N = 0) included: torch returns (0, C, …)
 
 @st.composite
-def configs(draw, n, transposed, batches=(None, 1, 2)):
+def configs(draw, n, transposed, batches=(None, 1, 2), dtypes=DTYPES):
     """A random, valid call: (x, w, b, kwargs); the input's batch is one of ``batches``
     (None: unbatched)."""
-    dtype = draw(DTYPES)
+    dtype = draw(dtypes)
     groups = draw(st.integers(1, 3))
     c_in, c_out = groups * draw(st.integers(1, 3)), groups * draw(st.integers(1, 3))
     kernel = tuple(draw(st.lists(st.integers(1, 4), min_size=n, max_size=n)))

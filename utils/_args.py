@@ -56,6 +56,18 @@ def float_array(value, name):
     return array
 
 
+def working_precision(*arrays):
+    """The arrays in the precision their sums are computed in: float16 in float32, so that a
+    half-precision result is rounded once, at the end (torch's CPU conv2d accumulates half
+    precision in float32 too); other dtypes, and None, as they are.
+
+    >>> [a.dtype for a in working_precision(np.ones(2, np.float16), np.ones(2))]
+    [dtype('float32'), dtype('float64')]
+    """
+    return tuple(a.astype(np.float32) if a is not None and a.dtype == np.float16 else a
+                 for a in arrays)
+
+
 def with_batch(x, layout, name="input"):
     """``x`` with a batch axis, and whether it had one: ``layout`` names the batched axes, e.g.
     "(N, C, H, W)"; ``x`` may have them all or lack N. As torch does, only N may be 0.

@@ -20,7 +20,7 @@ strides that come with dilation fall back to im2col / col2im.
 
 import numpy as np
 
-from ._args import float_array, ntuple, padding_pairs, positive_int, same_dtype
+from ._args import float_array, ntuple, padding_pairs, positive_int, same_dtype, working_precision
 from .patches import overlap_add, windows
 from .sizes import conv_transpose_output_size
 
@@ -91,6 +91,8 @@ def _conv(input, weight, bias, stride, padding, dilation, groups, n):
         padding = ntuple(padding, n, "padding", minimum=0)
     dilation = ntuple(dilation, n, "dilation", minimum=1)
     x, w, b, batched = _prepare(input, weight, bias, n, groups, transposed=False)
+    dtype = x.dtype
+    x, w, b = working_precision(x, w, b)
     kernel = w.shape[2:]
     pads = padding_pairs(padding, n, kernel, dilation, stride)
     padded = [i + left + right for i, (left, right) in zip(x.shape[2:], pads)]
@@ -106,6 +108,7 @@ def _conv(input, weight, bias, stride, padding, dilation, groups, n):
         y = y[:, :, 0]
     if b is not None:
         y += b.reshape((-1,) + (1,) * n)
+    y = y.astype(dtype, copy=False)
     return y if batched else y[0]
 
 
@@ -274,6 +277,8 @@ def _conv_transpose(input, weight, bias, stride, padding, output_padding, groups
     output_padding = ntuple(output_padding, n, "output_padding", minimum=0)
     dilation = ntuple(dilation, n, "dilation", minimum=1)
     x, w, b, batched = _prepare(input, weight, bias, n, groups, transposed=True)
+    dtype = x.dtype
+    x, w, b = working_precision(x, w, b)
     if any(a >= max(s, d) for a, s, d in zip(output_padding, stride, dilation)):
         raise ValueError(f"output_padding must be smaller than either stride or dilation, got "
                          f"output_padding={output_padding}, stride={stride}, dilation={dilation}")
@@ -290,6 +295,7 @@ def _conv_transpose(input, weight, bias, stride, padding, output_padding, groups
         y = y[:, :, 0]
     if b is not None:
         y += b.reshape((-1,) + (1,) * n)
+    y = y.astype(dtype, copy=False)
     return y if batched else y[0]
 
 

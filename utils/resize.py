@@ -13,7 +13,7 @@ import numbers
 
 import numpy as np
 
-from ._args import float_array
+from ._args import float_array, working_precision
 
 __all__ = ["cubic_kernel", "interpolate", "source_coordinates"]
 
@@ -181,7 +181,7 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
             scales = [None] * n_axes
     # 4-D nearest modes with H' + W' ≤ 128 take torch's float32 (channels-last) kernel
     fast = x.ndim == 4 and sum(sizes) <= 128 and mode in ("nearest", "nearest-exact")
-    y = x
+    (y,) = working_precision(x)
     for axis, (out, scale) in enumerate(zip(sizes, scales), start=2):
         idx, w = _taps(mode, y.shape[axis], out, scale, bool(align_corners), antialias,
                        np.float64 if x.dtype == np.float64 else np.float32, fast)
