@@ -1,5 +1,7 @@
 """What the test files share: the dtypes, hypothesis strategies for arguments that torch takes
-as an int or a tuple, and the tests of a chapter's exercise checks."""
+as an int or a tuple, the tests of a chapter's exercise checks, and the site's search index."""
+
+import json
 
 import numpy as np
 import pytest
@@ -46,3 +48,11 @@ def grading_tests(module, checks):
             check(wrong)
 
     return test_every_check_is_tested, test_check_passes_right_and_fails_wrong_answers
+
+
+def indexed_pages(site, term):
+    """The pages the built site's search index lists under ``term``, in a title or in the text."""
+    text = (site / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1: text.rindex(")")])
+    return {index["docnames"][i] for terms in (index["terms"], index["titleterms"])
+            for i in np.atleast_1d(terms.get(term, []))}

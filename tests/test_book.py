@@ -11,15 +11,20 @@ when it ran them earlier in the same session (``conftest.py``). A notebook nbval
 """
 
 import re
+import sys
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
+from tests.helpers import indexed_pages
+
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 CHAPTERS = sorted(p.name for p in (ROOT / "chapters").iterdir() if re.match(r"\d\d_", p.name))
+sys.path.insert(0, str(ROOT / "_ext"))  # korean_search
 EDITION_PAGES = ("index", "how_to_use", "cheatsheet", "glossary", "references")  # ko/*.md, en/*.md
 
 
@@ -250,3 +255,24 @@ def test_the_load_finder_finds_what_a_cdn_page_loads():
     assert [u for u in urls if _external(u)] == [
         "https://cdnjs.cloudflare.com/require.js", "https://maxcdn.bootstrapcdn.com/fa.css",
         "//cdn.x/y.png"]
+
+
+def _article_text(html):
+    article = re.search(r'<article class="bd-article".*?</article>', html, flags=re.S).group(0)
+    return unescape(re.sub(r"<[^>]+>", " ", article))
+
+
+@pytest.mark.parametrize("word", ["가중치", "패딩", "커널", "신경망", "업샘플링", "스위치"])
+def test_the_search_index_finds_a_korean_word_whatever_its_particle(site, word):
+    """Every Korean page that has the word, bare or with a particle (가중치를, 가중치의 ...), is
+    indexed under the word itself (``_ext/korean_search.py``); English's rules alone indexed
+    가중치 on 7 of its 16 pages."""
+    from korean_search import PARTICLES, PLURAL
+
+    docs = indexed_pages(site, word)
+    with_particle = re.compile(f"{word}{PLURAL}?(?:{'|'.join(PARTICLES)})?(?!\\w)")
+    pages = {p.relative_to(site).with_suffix("").as_posix() for p in site.rglob("*.html")}
+    korean = {name for name in pages if re.search(r"(^|/)ko(/|$)", name) and "search" not in name}
+    having = {name for name in korean if with_particle.search(_article_text(_page(site, name)))}
+    assert len(having) >= 3, f"{word!r} is on {len(having)} Korean pages: choose another word"
+    assert having <= docs, f"not indexed under {word!r}: {sorted(having - docs)}"

@@ -12,12 +12,16 @@ here: it drives the system's Chromium.
 
 import functools
 import http.server
+import re
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import numpy as np
 import pytest
+
+from tests.helpers import indexed_pages
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,7 +64,7 @@ def browser():
 class Visit:
     """A page opened in a fresh context, with every request and console error recorded."""
 
-    def __init__(self, browser, url):
+    def __init__(self, browser, url, math=True):
         self.context = browser.new_context(viewport={"width": 1280, "height": 900})
         self.page = self.context.new_page()
         self.requests, self.errors = [], []
@@ -68,6 +72,8 @@ class Visit:
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.goto(url, wait_until="networkidle")
+        if not math:  # a page without formulas (the search page) loads no MathJax
+            return
         # MathJax typesets after the load: wait for its startup promise
         self.page.wait_for_function("window.MathJax?.startup?.promise", timeout=20_000)
         self.page.evaluate("() => MathJax.startup.promise")
@@ -163,6 +169,37 @@ def test_search_from_a_chapter_stays_in_its_language(browser, server, lang, resu
         assert page.locator("#search-results h2").inner_text() == results
         assert page.locator("#search-results ul li").count() > 3
         assert page.evaluate("document.documentElement.lang") == ("ko" if lang == "ko" else "en")
+        assert not visit.errors, visit.errors[:3]
+    finally:
+        visit.close()
+
+
+def test_the_korean_search_stems_a_query_as_the_index_was_stemmed(browser, server, site):
+    """What a reader types goes through the browser's stemmer (``_ext/korean_search.py``'s
+    JavaScript), which must give each Hangul word of a Korean chapter the stem that Python gave
+    it in the index; then 가중치 lists every Korean page indexed under it."""
+    sys.path.insert(0, str(ROOT / "_ext"))
+    from korean_search import SearchEnglishKorean
+
+    html = (site / "chapters" / CHAPTER / "ko.html").read_text(encoding="utf-8")
+    words = sorted({w for w in re.findall(r"\w+", re.sub(r"<[^>]+>", " ", html))
+                    if re.search("[\uac00-\ud7a3]", w)})
+    assert len(words) > 500
+    visit = Visit(browser, f"{server}/ko/search.html?q=가중치", math=False)
+    try:
+        stems = visit.page.evaluate(
+            "words => { const s = new Stemmer(); return words.map((w) => s.stemWord(w)); }", words)
+        python = SearchEnglishKorean({})
+        assert stems == [python.stem(w) for w in words]
+        assert stems != words  # particles were stripped
+        visit.page.wait_for_function(
+            "document.querySelector('#search-results p.search-summary')?.textContent.length > 0",
+            timeout=20_000)
+        links = visit.page.eval_on_selector_all(
+            "#search-results ul li a", "links => links.map((a) => a.getAttribute('href'))")
+        listed = {urlsplit(a).path.lstrip("./").removesuffix(".html") for a in links}
+        indexed = indexed_pages(site, "가중치")
+        assert len(indexed) > 10 and indexed <= listed, sorted(indexed - listed)
         assert not visit.errors, visit.errors[:3]
     finally:
         visit.close()
