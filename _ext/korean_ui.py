@@ -6,18 +6,22 @@ there (a second build with ``language = "ko"``, the catalogs applied per page, o
 ``language`` alone, which is one per build), the per-page catalogs keep one build, one site and
 one search index:
 
-* before a page renders, its template context gets a Korean ``gettext`` (what ``_()`` and
-  ``{% trans %}`` call), and Sphinx's translator registry, which the themes' Python code asks
-  for its button labels, is pointed at the Korean catalogs: :data:`KOREAN_UI` first, for the
-  strings no catalog has (pydata-sphinx-theme ships no Korean), then the ``ko`` catalogs of
-  Sphinx and sphinx-book-theme; every other page gets the registry back as it was;
-* a transform gives hidden cells' toggles Korean labels (myst-nb writes them at parse time);
+* before a page is written, Sphinx's translator registry, which its HTML writer (the
+  permalinks' tooltips) and the themes' Python code (the button labels) ask, is pointed at the
+  Korean catalogs: :data:`KOREAN_UI` first, for the strings no catalog has (pydata-sphinx-theme
+  ships no Korean), then the ``ko`` catalogs of Sphinx and sphinx-book-theme; every other page
+  gets the registry back as it was. Before it renders, its template context gets a Korean
+  ``gettext`` (what ``_()`` and ``{% trans %}`` call);
+* a transform gives hidden cells' toggles Korean labels (myst-nb writes them at parse time), and
+  the words that reach the body as plain markup, :data:`KOREAN_MARKUP` (the toggles' aria-label,
+  the animation player's buttons), are put in Korean in it;
 * ``ko/search.html`` is the search page of the Korean edition, with Sphinx's Korean messages
   for the search script; ``_static/korean.js`` sends a Korean page's search box there and
   gives sphinx-copybutton, which knows no Korean, its Korean tooltips.
 """
 
 import gettext
+import re
 import shutil
 from pathlib import Path
 
@@ -66,10 +70,30 @@ KOREAN_UI = {
     "By": "지은이:",
     "Index": "색인",
     "Page": "페이지",
+    "Version warning": "버전 안내",
     "Please activate JavaScript to enable the search functionality.":
         "검색 기능을 쓰려면 JavaScript를 켜 주세요.",
     "© Copyright %(copyright)s.": "© %(copyright)s.",
+    # the permalinks' tooltips, which Sphinx's writer asks for (its ko catalog leaves them empty)
+    "Link to this heading": "이 제목으로 가는 링크",
+    "Link to this definition": "이 정의로 가는 링크",
+    "Link to this term": "이 용어로 가는 링크",
+    "Link to this equation": "이 수식으로 가는 링크",
+    "Link to this table": "이 표로 가는 링크",
+    "Link to this code": "이 코드로 가는 링크",
+    "Link to this image": "이 그림으로 가는 링크",
+    "Link to this toctree": "이 목차로 가는 링크",
 }
+# Words written into the page body as they are, in no catalog: myst-nb's toggle of a hidden cell
+# (its aria-label) and matplotlib's animation player (the same output in both editions)
+KOREAN_MARKUP = {
+    "Toggle hidden content": "숨긴 내용 보기/숨기기",
+    "Decrease speed": "느리게", "First frame": "첫 프레임", "Previous frame": "이전 프레임",
+    "Play backwards": "거꾸로 재생", "Pause": "일시 정지", "Play": "재생",
+    "Next frame": "다음 프레임", "Last frame": "마지막 프레임", "Increase speed": "빠르게",
+    "Repetition mode": "반복 방식", "Once": "한 번", "Loop": "반복", "Reflect": "왕복",
+}
+_MARKUP_WORD = re.compile(r'((?:title|aria-label)="|<label for="[^"]*">)([^"<]+)(?=["<])')
 KOREAN_AUTHOR = "디컨볼루션 교재 집필진"  # _config.yml's author, "The deconvolution course team"
 # myst-nb's toggles of hidden cells, by what a cell hides ("Show code cell source")
 KOREAN_PROMPTS = {"input": ("코드 보기", "코드 숨기기"), "output": ("출력 보기", "출력 숨기기"),
@@ -116,17 +140,42 @@ class KoreanPrompts(SphinxTransform):
                 cell["prompt_show"], cell["prompt_hide"] = KOREAN_PROMPTS[cell["hide_mode"]]
 
 
-def use_page_language(app, pagename, templatename, context, doctree):
-    """Point the templates and the translator registry at the page's language (Korean or not),
-    before the theme builds its header buttons."""
-    korean = page_language(pagename) == "ko"
+def _use_translators(app, docname):
+    """Point Sphinx's translator registry, which its writer and the theme's Python code ask, at
+    the page's language (Korean or not); return the registry."""
+    korean = page_language(docname) == "ko"
     if not hasattr(app, "ui_translators"):
         english = {key: sphinx.locale.get_translator(*key[::-1]) for key in _DOMAINS}
         app.ui_translators = {True: dict.fromkeys(_DOMAINS, korean_translations()),
                               False: english}
     registry = app.ui_translators[korean]
-    sphinx.locale.translators.update(registry)  # what the theme's Python code asks
-    if korean:  # what the templates ask: `_()` and `{% trans %}` look up `gettext`
+    sphinx.locale.translators.update(registry)
+    return registry
+
+
+def before_writing(app, doctree, docname):
+    """Before the writer turns a page into HTML (its permalinks' tooltips), its language."""
+    _use_translators(app, docname)
+
+
+def korean_markup(body):
+    """The words of :data:`KOREAN_MARKUP` in Korean where a page's HTML has them as attributes
+    (``title``, ``aria-label``) or as a player's labels.
+
+    >>> korean_markup('<button title="Play" aria-label="Play"><label for="x">Loop</label>')
+    '<button title="재생" aria-label="재생"><label for="x">반복</label>'
+    """
+    return _MARKUP_WORD.sub(lambda m: m[1] + KOREAN_MARKUP.get(m[2], m[2]), body)
+
+
+def use_page_language(app, pagename, templatename, context, doctree):
+    """Point the templates and the translator registry at the page's language (Korean or not),
+    before the theme builds its header buttons; Korean words in a Korean page's body."""
+    registry = _use_translators(app, pagename)
+    if page_language(pagename) == "ko":
+        if "body" in context:
+            context["body"] = korean_markup(context["body"])
+        # what the templates ask: `_()` and `{% trans %}` look up `gettext`
         context["gettext"] = registry[_DOMAINS[0]].gettext
         context["ngettext"] = registry[_DOMAINS[0]].ngettext
     if pagename == "ko/search":
@@ -162,6 +211,7 @@ def add_static_files(app):
 
 def setup(app):
     app.add_transform(KoreanPrompts)
+    app.connect("doctree-resolved", before_writing)
     app.connect("builder-inited", add_static_files)
     app.add_js_file("korean.js", priority=600)  # after sphinx-copybutton's script (500)
     app.connect("html-collect-pages", korean_search_page)

@@ -136,7 +136,9 @@ THEME_WORDS = [
     ("Search", "검색"), ("Contents", "목차"), ("Skip to main content", "본문 바로가기"),
     ("Back to top", "맨 위로"), ("Download source file", "원본 파일 내려받기"),
     ("Toggle primary sidebar", "왼쪽 사이드바 열기/닫기"), ("Print to PDF", "PDF로 인쇄"),
-    ("Show code cell source", "코드 보기"), ("Search this book...", "이 책에서 검색...")]
+    ("Show code cell source", "코드 보기"), ("Search this book...", "이 책에서 검색..."),
+    ('title="Link to this heading"', 'title="이 제목으로 가는 링크"'),
+    ('aria-label="Toggle hidden content"', 'aria-label="숨긴 내용 보기/숨기기"')]
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
@@ -151,6 +153,29 @@ def test_korean_pages_speak_korean(site, chapter):
     for pattern in (r'class="prev-next-info">\s*<p class="prev-next-subtitle">(\w+)<',):
         assert set(re.findall(pattern, ko)) <= {"이전", "다음"}
         assert set(re.findall(pattern, en)) <= {"previous", "next"}
+
+
+ATTRIBUTE_WORDS = re.compile(r'(?:title|aria-label)="([^"]+)"|<label for="[^"]*">([^<]+)<')
+
+
+def _labels(html):
+    """The tooltips, screen-reader labels and form labels of a page, outside its scripts."""
+    found = ATTRIBUTE_WORDS.findall(re.sub(r"<script.*?</script>", "", html, flags=re.S))
+    return {a or b for a, b in found}
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_no_english_label_is_left_on_a_korean_page(site, chapter):
+    """Of the English words that ``_ext/korean_ui.py`` puts in Korean, none is left in a Korean
+    page's tooltips and labels (permalinks, hidden cells' toggles, the animation player). The
+    print-only contents' "Page", fixed in the theme's template, korean.js changes in the
+    browser (tests/test_browser.py)."""
+    from korean_ui import KOREAN_MARKUP, KOREAN_UI
+
+    english = (set(KOREAN_UI) | set(KOREAN_MARKUP)) - {"Page"}
+    ko, en = (_labels(_page(site, f"chapters/{chapter}/{lang}")) for lang in ("ko", "en"))
+    assert len(en & english) >= 2, "the English page lacks the words: the theme changed?"
+    assert not ko & english, f"English on the Korean page: {sorted(ko & english)}"
 
 
 def test_the_korean_edition_has_its_search_page(site):

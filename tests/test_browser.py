@@ -98,6 +98,8 @@ def test_language_and_rendered_math(visit):
     font = page.evaluate("getComputedStyle(document.querySelector('article')).fontFamily")
     if visit.lang == "ko":
         assert font.startswith('Pretendard') and "Noto Sans CJK KR" in font, font
+        # the print-only contents' label, English in the theme's template (korean.js)
+        assert page.locator("#jb-print-toc nav").get_attribute("aria-label") == "페이지"
 
 
 def test_the_language_switch_lands_on_the_counterpart(visit):

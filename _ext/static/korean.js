@@ -1,13 +1,7 @@
-// The Korean edition's words where scripts and notebook outputs bring their own English
+// The Korean edition's words where scripts bring their own English
 // (../korean_ui.py): a Korean page's search box leads to the Korean search page,
-// ko/search.html; sphinx-copybutton, which has no Korean, gets Korean tooltips; and the
-// animation players (matplotlib's, the same output in both editions) get Korean buttons.
-const PLAYER_KO = {
-  "Decrease speed": "느리게", "First frame": "첫 프레임", "Previous frame": "이전 프레임",
-  "Play backwards": "거꾸로 재생", "Pause": "일시 정지", "Play": "재생",
-  "Next frame": "다음 프레임", "Last frame": "마지막 프레임", "Increase speed": "빠르게",
-  "Once": "한 번", "Loop": "반복", "Reflect": "왕복",
-};
+// ko/search.html; sphinx-copybutton, which has no Korean, gets Korean tooltips; the print-only
+// contents, whose label the theme's template fixes in English, gets a Korean one.
 if (document.documentElement.lang === "ko") {
   if (typeof messages !== "undefined") {  // copybutton.js's own table, read when it adds buttons
     messages.ko = {
@@ -22,15 +16,8 @@ if (document.documentElement.lang === "ko") {
     for (const form of document.querySelectorAll("form.bd-search")) {
       form.action = form.action.replace(/\/search\.html$/, "/ko/search.html");
     }
-    for (const button of document.querySelectorAll(".animation button[title]")) {
-      const word = PLAYER_KO[button.title];
-      if (word) {
-        button.title = word;
-        button.setAttribute("aria-label", word);
-      }
-    }
-    for (const label of document.querySelectorAll(".animation label")) {
-      label.textContent = PLAYER_KO[label.textContent.trim()] ?? label.textContent;
+    for (const nav of document.querySelectorAll('#jb-print-toc nav[aria-label="Page"]')) {
+      nav.setAttribute("aria-label", "페이지");
     }
   });
 }
