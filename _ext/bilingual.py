@@ -4,10 +4,11 @@ A page's language comes from its path: ``ko/...`` or ``.../ko`` is Korean, likew
 For every such page this sets the ``<html lang>`` attribute, adds a header button to the
 same page in the other language, and ``<link rel="alternate" hreflang>`` tags for search
 engines. ``_templates/lang-sidebar-nav.html`` uses ``page_lang`` to show only the page's
-own edition in the sidebar. The theme's words in Korean are ``korean_ui.py``'s job.
+own edition in the sidebar, and ``static/editions.js`` keeps each search page to its edition.
+The theme's words in Korean are ``korean_ui.py``'s job.
 """
 
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 LANGUAGES = {"ko": "한국어", "en": "English"}
 
@@ -85,7 +86,15 @@ def drop_cross_edition_links(app, pagename, templatename, context, doctree):
             context[key] = None
 
 
+def add_static_files(app):
+    """The extensions' own ``static/`` folder (``editions.js``, ``korean.js``) joins the site's
+    ``_static``."""
+    app.config.html_static_path.append(str(Path(__file__).parent / "static"))
+
+
 def setup(app):
+    app.connect("builder-inited", add_static_files)
+    app.add_js_file("editions.js")  # each search page lists its own edition
     # the language before the theme drops sidebar templates that render empty (default 500);
     # the button after sphinx-book-theme has built its header buttons (priority 501)
     app.connect("html-page-context", set_language, priority=100)

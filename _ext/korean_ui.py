@@ -204,15 +204,9 @@ def finish(app, exception):
                         Path(app.outdir) / "_static" / SEARCH_MESSAGES)
 
 
-def add_static_files(app):
-    """This extension's own ``static/`` folder (``korean.js``) joins the site's ``_static``."""
-    app.config.html_static_path.append(str(Path(__file__).parent / "static"))
-
-
 def setup(app):
     app.add_transform(KoreanPrompts)
     app.connect("doctree-resolved", before_writing)
-    app.connect("builder-inited", add_static_files)
     app.add_js_file("korean.js", priority=600)  # after sphinx-copybutton's script (500)
     app.connect("html-collect-pages", korean_search_page)
     # before the theme builds its buttons (500); the search text after it has set its own

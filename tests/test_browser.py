@@ -31,6 +31,9 @@ CHAPTER = "08_transposed_conv"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
+sys.path.insert(0, str(ROOT / "_ext"))
+from bilingual import page_language  # noqa: E402
+
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),
     reason="no Chromium at /usr/bin/chromium: `sudo apt-get install chromium fonts-noto-cjk` "
@@ -154,7 +157,8 @@ def test_a_screenshot_that_is_not_blank(visit):
                                                  ("en", "Search Results", "Copy")])
 def test_search_from_a_chapter_stays_in_its_language(browser, server, lang, results, copy):
     """The search box of a Korean page leads to the Korean search page, whose results read in
-    Korean; the code cells' copy buttons say 복사. English pages keep English."""
+    Korean and are the Korean edition's pages (``_ext/static/editions.js``); the code cells'
+    copy buttons say 복사. English pages keep English, and English results."""
     visit = Visit(browser, f"{server}/chapters/{CHAPTER}/{lang}.html")
     try:
         page = visit.page
@@ -169,7 +173,11 @@ def test_search_from_a_chapter_stays_in_its_language(browser, server, lang, resu
             "document.querySelector('#search-results p.search-summary')?.textContent.length > 0",
             timeout=20_000)
         assert page.locator("#search-results h2").inner_text() == results
-        assert page.locator("#search-results ul li").count() > 3
+        links = page.eval_on_selector_all(
+            "#search-results ul li a", "links => links.map((a) => a.getAttribute('href'))")
+        editions = {page_language(urlsplit(a).path.lstrip("./").removesuffix(".html"))
+                    for a in links}
+        assert len(links) > 3 and editions <= {lang, None}, (editions, links[:5])
         assert page.evaluate("document.documentElement.lang") == ("ko" if lang == "ko" else "en")
         assert not visit.errors, visit.errors[:3]
     finally:
@@ -179,8 +187,7 @@ def test_search_from_a_chapter_stays_in_its_language(browser, server, lang, resu
 def test_the_korean_search_stems_a_query_as_the_index_was_stemmed(browser, server, site):
     """What a reader types goes through the browser's stemmer (``_ext/korean_search.py``'s
     JavaScript), which must give each Hangul word of a Korean chapter the stem that Python gave
-    it in the index; then 가중치 lists every Korean page indexed under it."""
-    sys.path.insert(0, str(ROOT / "_ext"))
+    it in the index; then 가중치 lists every Korean page indexed under it, and no English one."""
     from korean_search import SearchEnglishKorean
 
     html = (site / "chapters" / CHAPTER / "ko.html").read_text(encoding="utf-8")
@@ -200,8 +207,9 @@ def test_the_korean_search_stems_a_query_as_the_index_was_stemmed(browser, serve
         links = visit.page.eval_on_selector_all(
             "#search-results ul li a", "links => links.map((a) => a.getAttribute('href'))")
         listed = {urlsplit(a).path.lstrip("./").removesuffix(".html") for a in links}
-        indexed = indexed_pages(site, "가중치")
+        indexed = {p for p in indexed_pages(site, "가중치") if page_language(p) != "en"}
         assert len(indexed) > 10 and indexed <= listed, sorted(indexed - listed)
+        assert not any(page_language(p) == "en" for p in listed), sorted(listed)
         assert not visit.errors, visit.errors[:3]
     finally:
         visit.close()
