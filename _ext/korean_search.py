@@ -8,10 +8,10 @@ letters or more also matches as a part of longer words, but at the lowest score.
 Korean marks a noun's role with a particle (조사) written onto its end. This extension swaps
 Sphinx's English for English *and* Korean: a word with Hangul in it loses its plural 들 and its
 trailing particle, :func:`korean_stem`, both when it is indexed and, through the same rule in
-JavaScript (:data:`JS_STEMMER`), when a reader types it; every other word is Porter-stemmed as
-before. The rule is deliberately plain (no dictionary): it strips the longest particle that leaves
-at least one syllable, so 속도 and 속 share a stem; a few extra results are the price of finding
-every page that uses the word.
+JavaScript (:data:`JS_STEMMER`), when a reader types it, and the stem is highlighted with what
+was typed; every other word is Porter-stemmed as before. The rule is deliberately plain (no
+dictionary): it strips the longest particle that leaves at least one syllable, so 속도 and 속
+share a stem; a few extra results are the price of finding every page that uses the word.
 """
 
 import json
@@ -58,6 +58,19 @@ var Stemmer = function() {
   const porter = new PorterStemmer();
   this.stemWord = (word) => KOREAN_HANGUL.test(word) ? koreanStem(word) : porter.stemWord(word);
 };
+// What is highlighted, in the results and on the page a result opens, is what the reader typed
+// (가중치를): add its stem (가중치), which the pages have. searchtools.js is loaded before this.
+if (typeof Search !== "undefined" && Search._parseQuery) {
+  const parseQuery = Search._parseQuery;
+  Search._parseQuery = (query) => {
+    const parsed = parseQuery(query), highlightTerms = parsed[3];
+    for (const word of [...highlightTerms])
+      if (KOREAN_HANGUL.test(word)) highlightTerms.add(koreanStem(word));
+    if (typeof SPHINX_HIGHLIGHT_ENABLED !== "undefined" && SPHINX_HIGHLIGHT_ENABLED)
+      localStorage.setItem("sphinx_highlight_terms", [...highlightTerms].join(" "));
+    return parsed;
+  };
+}
 """
 JS_STEMMER = (js_porter_stemmer.replace("var Stemmer = function", "var PorterStemmer = function")
               + _JS_KOREAN.replace("@PARTICLES@", json.dumps(PARTICLES, ensure_ascii=False))

@@ -187,14 +187,15 @@ def test_search_from_a_chapter_stays_in_its_language(browser, server, lang, resu
 def test_the_korean_search_stems_a_query_as_the_index_was_stemmed(browser, server, site):
     """What a reader types goes through the browser's stemmer (``_ext/korean_search.py``'s
     JavaScript), which must give each Hangul word of a Korean chapter the stem that Python gave
-    it in the index; then 가중치 lists every Korean page indexed under it, and no English one."""
+    it in the index; then 가중치를 lists every Korean page indexed under 가중치, and no English
+    one, with 가중치 highlighted in their summaries."""
     from korean_search import SearchEnglishKorean
 
     html = (site / "chapters" / CHAPTER / "ko.html").read_text(encoding="utf-8")
     words = sorted({w for w in re.findall(r"\w+", re.sub(r"<[^>]+>", " ", html))
                     if re.search("[\uac00-\ud7a3]", w)})
     assert len(words) > 500
-    visit = Visit(browser, f"{server}/ko/search.html?q=가중치", math=False)
+    visit = Visit(browser, f"{server}/ko/search.html?q=가중치를", math=False)
     try:
         stems = visit.page.evaluate(
             "words => { const s = new Stemmer(); return words.map((w) => s.stemWord(w)); }", words)
@@ -210,6 +211,9 @@ def test_the_korean_search_stems_a_query_as_the_index_was_stemmed(browser, serve
         indexed = {p for p in indexed_pages(site, "가중치") if page_language(p) != "en"}
         assert len(indexed) > 10 and indexed <= listed, sorted(indexed - listed)
         assert not any(page_language(p) == "en" for p in listed), sorted(listed)
+        visit.page.wait_for_selector("#search-results span.highlighted", timeout=20_000)
+        marked = visit.page.locator("#search-results span.highlighted").all_inner_texts()
+        assert "가중치" in marked, marked[:5]  # the stem of what was typed, in the summaries
         assert not visit.errors, visit.errors[:3]
     finally:
         visit.close()
