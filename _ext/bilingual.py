@@ -76,13 +76,12 @@ def add_language_switch(app, pagename, templatename, context, doctree):
 
 
 def drop_cross_edition_links(app, pagename, templatename, context, doctree):
-    """Keep "previous" and "next" inside the page's edition (ko never leads into en)."""
+    """Keep "previous" and "next" inside the page's edition (ko never leads into en); a shared
+    page (the landing page) leads into neither, it has a card for each."""
     lang = page_language(pagename)
-    if lang is None:
-        return
     _parent, prev, nxt = app.env.collect_relations().get(pagename, (None, None, None))
     for key, neighbour in (("prev", prev), ("next", nxt)):
-        if neighbour and page_language(neighbour) not in (None, lang):
+        if neighbour and (lang is None or page_language(neighbour) not in (None, lang)):
             context[key] = None
 
 

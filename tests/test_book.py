@@ -95,6 +95,8 @@ def test_both_editions_have_the_same_pages_all_in_the_toc():
 def test_landing_page_leads_to_both_editions(site):
     html = _page(site, "index")
     assert 'href="ko/index.html"' in html and 'href="en/index.html"' in html
+    # its cards are the way in: no "next" into one of the editions
+    assert 'class="right-next"' not in html and 'class="left-prev"' not in html
 
 
 def test_mathjax_is_served_locally(site):

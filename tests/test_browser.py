@@ -153,6 +153,17 @@ def test_a_screenshot_that_is_not_blank(visit):
     assert len(np.unique((pixels * 255).astype(np.uint8).reshape(-1, 3), axis=0)) > 50
 
 
+def search_results(page):
+    """The pages a search page lists, once searchtools.js has finished (it writes the summary
+    last), as docnames: ``chapters/08_transposed_conv/ko``."""
+    page.wait_for_function(
+        "document.querySelector('#search-results p.search-summary')?.textContent.length > 0",
+        timeout=20_000)
+    links = page.eval_on_selector_all(
+        "#search-results ul li a", "links => links.map((a) => a.getAttribute('href'))")
+    return [urlsplit(a).path.lstrip("./").removesuffix(".html") for a in links]
+
+
 @pytest.mark.parametrize("lang, results, copy", [("ko", "검색 결과", "복사"),
                                                  ("en", "Search Results", "Copy")])
 def test_search_from_a_chapter_stays_in_its_language(browser, server, lang, results, copy):
@@ -169,15 +180,10 @@ def test_search_from_a_chapter_stays_in_its_language(browser, server, lang, resu
             page.keyboard.press("Enter")
         target = "/ko/search.html" if lang == "ko" else "/search.html"
         assert urlsplit(page.url).path == target
-        page.wait_for_function(  # searchtools.js writes the summary when it has finished
-            "document.querySelector('#search-results p.search-summary')?.textContent.length > 0",
-            timeout=20_000)
+        listed = search_results(page)
         assert page.locator("#search-results h2").inner_text() == results
-        links = page.eval_on_selector_all(
-            "#search-results ul li a", "links => links.map((a) => a.getAttribute('href'))")
-        editions = {page_language(urlsplit(a).path.lstrip("./").removesuffix(".html"))
-                    for a in links}
-        assert len(links) > 3 and editions <= {lang, None}, (editions, links[:5])
+        editions = {page_language(name) for name in listed}
+        assert len(listed) > 3 and editions <= {lang, None}, (editions, listed[:5])
         assert page.evaluate("document.documentElement.lang") == ("ko" if lang == "ko" else "en")
         assert not visit.errors, visit.errors[:3]
     finally:
@@ -202,12 +208,7 @@ def test_the_korean_search_stems_a_query_as_the_index_was_stemmed(browser, serve
         python = SearchEnglishKorean({})
         assert stems == [python.stem(w) for w in words]
         assert stems != words  # particles were stripped
-        visit.page.wait_for_function(
-            "document.querySelector('#search-results p.search-summary')?.textContent.length > 0",
-            timeout=20_000)
-        links = visit.page.eval_on_selector_all(
-            "#search-results ul li a", "links => links.map((a) => a.getAttribute('href'))")
-        listed = {urlsplit(a).path.lstrip("./").removesuffix(".html") for a in links}
+        listed = set(search_results(visit.page))
         indexed = {p for p in indexed_pages(site, "가중치") if page_language(p) != "en"}
         assert len(indexed) > 10 and indexed <= listed, sorted(indexed - listed)
         assert not any(page_language(p) == "en" for p in listed), sorted(listed)
@@ -217,3 +218,40 @@ def test_the_korean_search_stems_a_query_as_the_index_was_stemmed(browser, serve
         assert not visit.errors, visit.errors[:3]
     finally:
         visit.close()
+
+
+def test_a_hangul_query_on_the_shared_search_page_finds_the_korean_edition(browser, server):
+    """The landing page belongs to both editions and its search box leads to search.html: a
+    query in Hangul there lists Korean pages, a query in Latin letters English ones."""
+    for query, edition in (("전치", "ko"), ("transposed", "en")):
+        visit = Visit(browser, f"{server}/search.html?q={query}", math=False)
+        try:
+            listed = search_results(visit.page)
+            editions = {page_language(name) for name in listed}
+            assert len(listed) > 3 and editions <= {edition, None}, (query, listed[:5])
+        finally:
+            visit.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_on_a_phone_the_sidebars_open_and_nothing_scrolls_sideways(browser, server, lang):
+    """At a phone's width (390 px) a chapter fits the screen (the language switch once pushed
+    it to 410), and the header's buttons open the chapter list and the page's contents
+    (``_static/sidebar-toggles.js``; the theme listened to hidden twins of them)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/chapters/{CHAPTER}/{lang}.html", wait_until="networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        for kind in ("primary", "secondary"):
+            button = page.locator(f".article-header-buttons .{kind}-toggle, "
+                                  f".header-article-items .{kind}-toggle").first
+            assert button.is_visible()
+            button.click()
+            dialog = page.locator(f"#pst-{kind}-sidebar-modal")
+            page.wait_for_function("d => d.open", arg=dialog.element_handle(), timeout=5_000)
+            assert dialog.locator("a").count() > 5  # the chapters; the page's sections
+            page.keyboard.press("Escape")
+            page.wait_for_function("d => !d.open", arg=dialog.element_handle(), timeout=5_000)
+    finally:
+        context.close()

@@ -1,16 +1,19 @@
 // One search index serves both editions (../bilingual.py): a search page lists the pages of its
 // own edition only, Korean ones on ko/search.html and English ones on search.html, and the
-// pages both share (the landing page). The filter wraps searchtools.js's search before the
+// pages both share (the landing page). A query in Hangul (typed on the shared landing page, whose
+// search page is search.html) is after the Korean edition. The filter wraps searchtools.js's search before the
 // search runs: this script comes before searchtools.js on every page, so its DOMContentLoaded
 // listener runs before the one that starts the search.
 document.addEventListener("DOMContentLoaded", () => {
   if (typeof Search === "undefined" || !Search._performSearch) return;
-  const edition = document.documentElement.lang === "ko" ? "ko" : "en";
+  const korean = (query) => document.documentElement.lang === "ko" || /[\uac00-\ud7a3]/.test(query);
   const language = (docname) => {  // bilingual.page_language: ko/..., .../ko, or shared (null)
     const parts = docname.split("/");
     return [parts[0], parts.at(-1)].find((part) => part === "ko" || part === "en") ?? null;
   };
   const search = Search._performSearch;
-  Search._performSearch = (...args) =>
-    search(...args).filter(([docname]) => [edition, null].includes(language(docname)));
+  Search._performSearch = (query, ...rest) => {
+    const edition = korean(query) ? "ko" : "en";
+    return search(query, ...rest).filter(([docname]) => [edition, null].includes(language(docname)));
+  };
 });
