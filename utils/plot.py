@@ -4,6 +4,8 @@ import numpy as np
 
 __all__ = ["draw_grid", "draw_grids", "show_grids", "show_scenes"]
 
+TITLE_INCHES_PER_CHAR = 0.085  # a panel title's width per character, at matplotlib's 10 pt
+
 
 def draw_grid(ax, a, title=None, fmt="{:.3g}", cmap="RdBu_r", fontsize=None, faint_zeros=True):
     """Draw the 2-D array ``a`` (h, w) on ``ax`` as coloured cells with each value written in.
@@ -33,30 +35,46 @@ def draw_grid(ax, a, title=None, fmt="{:.3g}", cmap="RdBu_r", fontsize=None, fai
     return ax
 
 
-def draw_grids(fig, *arrays, titles=None, fmt="{:.3g}", **kwargs):
-    """Draw small arrays side by side on ``fig`` as numbered grids, panels sized by width."""
+def draw_grids(fig, *arrays, titles=None, fmt="{:.3g}", gaps=None, **kwargs):
+    """Draw small arrays side by side on ``fig`` as numbered grids, panels sized by width, so
+    that every grid's cells are the same size; ``gaps`` (one more than the arrays, in cells:
+    before the first, between neighbours, after the last) adds empty space."""
     arrays = [np.atleast_2d(np.asarray(a, dtype=float)) for a in arrays]
     titles = titles or [None] * len(arrays)
-    axes = fig.subplots(1, len(arrays), width_ratios=[a.shape[1] for a in arrays], squeeze=False)
-    for ax, a, t in zip(axes[0], arrays, titles):
+    if gaps is None:
+        axes = fig.subplots(1, len(arrays), width_ratios=[a.shape[1] for a in arrays],
+                            squeeze=False)[0]
+    else:  # empty columns between the grids' own
+        ratios = [max(gaps[0], 1e-3)] + [r for a, gap in zip(arrays, gaps[1:])
+                                         for r in (a.shape[1], max(gap, 1e-3))]
+        columns = fig.subplots(1, len(ratios), width_ratios=ratios, squeeze=False)[0]
+        for spacer in columns[::2]:
+            spacer.remove()
+        axes = columns[1::2]
+    for ax, a, t in zip(axes, arrays, titles):
         draw_grid(ax, a, title=t, fmt=fmt, **kwargs)
-    return axes[0]
+    return axes
 
 
 def show_grids(*arrays, titles=None, fmt="{:.3g}", width_scale=0.45, **kwargs):
     """Draw several small arrays side by side, each as a numbered grid; return the figure.
 
     Panels are sized by the arrays' widths, so a 4×16 matrix sits next to a 4×4 input
-    without being squeezed.
+    without being squeezed, and a narrow array with a long title is given room for it.
     """
     import matplotlib.pyplot as plt
 
     shapes = [np.atleast_2d(np.asarray(a)).shape for a in arrays]
-    width = sum(w for _, w in shapes)
+    titles = titles or [None] * len(arrays)
+    # how far each title reaches past its grid on either side, in cells
+    reach = [max(0.0, TITLE_INCHES_PER_CHAR * len(t or "") / width_scale - w) / 2
+             for (_, w), t in zip(shapes, titles)]
+    gaps = [reach[0]] + [left + right for left, right in zip(reach, reach[1:])] + [reach[-1]]
+    width = sum(w for _, w in shapes) + sum(gaps)
     height = max(h for h, _ in shapes)
     fig = plt.figure(figsize=(width_scale * width + 0.6 * len(arrays),
                               width_scale * height + 0.8))
-    draw_grids(fig, *arrays, titles=titles, fmt=fmt, **kwargs)
+    draw_grids(fig, *arrays, titles=titles, fmt=fmt, gaps=gaps, **kwargs)
     fig.tight_layout()
     return fig
 
