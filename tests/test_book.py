@@ -11,7 +11,6 @@ when it ran them earlier in the same session (``conftest.py``). A notebook nbval
 """
 
 import re
-import sys
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -24,7 +23,6 @@ from tests.helpers import indexed_pages
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 CHAPTERS = sorted(p.name for p in (ROOT / "chapters").iterdir() if re.match(r"\d\d_", p.name))
-sys.path.insert(0, str(ROOT / "_ext"))  # korean_search
 EDITION_PAGES = ("index", "how_to_use", "cheatsheet", "glossary", "references")  # ko/*.md, en/*.md
 
 

@@ -13,13 +13,13 @@ here: it drives the system's Chromium.
 import functools
 import http.server
 import re
-import sys
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import numpy as np
 import pytest
+from bilingual import page_language
 
 from tests.helpers import indexed_pages
 
@@ -31,8 +31,6 @@ CHAPTER = "08_transposed_conv"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
-sys.path.insert(0, str(ROOT / "_ext"))
-from bilingual import page_language  # noqa: E402
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),

@@ -1,9 +1,9 @@
 // One search index serves both editions (../bilingual.py): a search page lists the pages of its
 // own edition only, Korean ones on ko/search.html and English ones on search.html, and the
 // pages both share (the landing page). A query in Hangul (typed on the shared landing page, whose
-// search page is search.html) is after the Korean edition. The filter wraps searchtools.js's search before the
-// search runs: this script comes before searchtools.js on every page, so its DOMContentLoaded
-// listener runs before the one that starts the search.
+// search page is search.html) is after the Korean edition. The filter wraps searchtools.js's
+// search before the search runs: this script comes before searchtools.js on every page, so its
+// DOMContentLoaded listener runs before the one that starts the search.
 document.addEventListener("DOMContentLoaded", () => {
   if (typeof Search === "undefined" || !Search._performSearch) return;
   const korean = (query) => document.documentElement.lang === "ko" || /[\uac00-\ud7a3]/.test(query);
@@ -14,6 +14,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const search = Search._performSearch;
   Search._performSearch = (query, ...rest) => {
     const edition = korean(query) ? "ko" : "en";
-    return search(query, ...rest).filter(([docname]) => [edition, null].includes(language(docname)));
+    const ours = ([docname]) => [edition, null].includes(language(docname));
+    return search(query, ...rest).filter(ours);
   };
 });
