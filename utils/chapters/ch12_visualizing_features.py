@@ -64,7 +64,7 @@ def draw_unit(fig, stages, images, layer=2, channel=0):
 
 def draw_occlusion(fig, images, maps, labels):
     """Digits (n, H, W) above their occlusion maps (n, h, w): the probability of the true
-    class (``labels``) with a grey square at each position."""
+    class (``labels``) with the occluder at each position."""
     axes = fig.subplots(2, len(images), squeeze=False)
     for j, (image, m, y) in enumerate(zip(images, maps, labels)):
         axes[0, j].imshow(image, cmap="gray_r")
