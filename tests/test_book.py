@@ -61,6 +61,21 @@ def test_chapter_page_shows_the_executed_outputs(site, chapter, lang):
     assert ": pass (" in html, "the exercise checks' verdicts are missing"
 
 
+# A cell's last expression shown as plain text: on a chapter page always an object's repr (a
+# figure's axes, a legend, a model: noise, with addresses that change from run to run), since
+# results are printed. A figure cell ends with plt.show(); a value is printed or assigned.
+BARE_VALUE = re.compile(r'<div class="output text_plain[^"]*"><div class="highlight"><pre>'
+                        r'<span></span>([^<]{0,60})')
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_chapter_page_shows_no_object_repr(site, chapter, lang):
+    html = _page(site, f"chapters/{chapter}/{lang}")
+    shown = [unescape(m.group(1)).strip() for m in BARE_VALUE.finditer(html)]
+    assert not shown, f"a cell shows the repr of the value it ends with: {shown}"
+
+
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_front_matter_pages(site, lang):
     for page in EDITION_PAGES:
