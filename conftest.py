@@ -14,7 +14,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent
 CHAPTERS = sorted(p.name for p in (ROOT / "chapters").iterdir() if re.match(r"\d\d_", p.name))
-SITE_TESTS = ("test_book.py", "test_browser.py")  # they read the site built from nbval's outputs
+# they read the site built from nbval's outputs
+SITE_TESTS = ("test_book.py", "test_browser.py", "test_accessibility.py")
 EXECUTED = pytest.StashKey[dict]()  # notebook path → the notebook with nbval's outputs
 
 

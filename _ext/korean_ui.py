@@ -91,7 +91,8 @@ KOREAN_MARKUP = {
     "Decrease speed": "느리게", "First frame": "첫 프레임", "Previous frame": "이전 프레임",
     "Play backwards": "거꾸로 재생", "Pause": "일시 정지", "Play": "재생",
     "Next frame": "다음 프레임", "Last frame": "마지막 프레임", "Increase speed": "빠르게",
-    "Repetition mode": "재생 방식", "Once": "한 번", "Loop": "반복", "Reflect": "왕복",
+    "Frame": "프레임", "Repetition mode": "재생 방식",
+    "Once": "한 번", "Loop": "반복", "Reflect": "왕복",
 }
 _MARKUP_WORD = re.compile(r'((?:title|aria-label)="|<label for="[^"]*">)([^"<]+)(?=["<])')
 KOREAN_AUTHOR = "디컨볼루션 교재 집필진"  # _config.yml's author, "The deconvolution course team"

@@ -1,10 +1,14 @@
 """Shared test settings: a hypothesis profile sized for the 2-core CI machine, and fixtures:
-a figure to draw on, and the website built once for the tests that read it."""
+a figure to draw on, the website built once for the tests that read it, served on localhost,
+and Debian's Chromium to open it in."""
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import nbformat
@@ -59,3 +63,31 @@ def site(tmp_path_factory, executed_notebooks):
                          capture_output=True, text=True, timeout=1500)
     assert run.returncode == 0, f"book build failed:\n{run.stdout[-4000:]}\n{run.stderr[-4000:]}"
     return out / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built site on an http://127.0.0.1 port of its own."""
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, driven by Playwright's synchronous API (tests/chromium.py)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.chromium import CHROMIUM, FLAGS
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield chromium
+        chromium.close()
+

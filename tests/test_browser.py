@@ -10,10 +10,7 @@ installs both). Without it these tests are skipped, saying so. Playwright downlo
 here: it drives the system's Chromium.
 """
 
-import functools
-import http.server
 import re
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -21,66 +18,13 @@ import numpy as np
 import pytest
 from bilingual import page_language
 
+from tests.chromium import Visit, needs_chromium
 from tests.helpers import indexed_pages
 
-CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "_build" / "screenshots"
 CHAPTER = "08_transposed_conv"
-# Chromium's own calls home are refused on a machine without internet; turn them off
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="no Chromium at /usr/bin/chromium: `sudo apt-get install chromium fonts-noto-cjk` "
-           "to run the browser tests (.ci/run does)")
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    """The built site on an http://127.0.0.1 port of its own, for the module's tests."""
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield chromium
-        chromium.close()
-
-
-class Visit:
-    """A page opened in a fresh context, with every request and console error recorded."""
-
-    def __init__(self, browser, url, math=True):
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
-        self.page = self.context.new_page()
-        self.requests, self.errors = [], []
-        self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.goto(url, wait_until="networkidle")
-        if not math:  # a page without formulas (the search page) loads no MathJax
-            return
-        # MathJax typesets after the load: wait for its startup promise
-        self.page.wait_for_function("window.MathJax?.startup?.promise", timeout=20_000)
-        self.page.evaluate("() => MathJax.startup.promise")
-
-    def close(self):
-        self.context.close()
+pytestmark = needs_chromium
 
 
 @pytest.fixture(params=["en", "ko"])

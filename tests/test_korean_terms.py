@@ -34,7 +34,7 @@ FORBIDDEN = [
     (r"루프", "반복문", "loop is 반복문 (COURSE.md)"),
     (r"(?<![A-Za-z])Python(?![A-Za-z])", "파이썬", "Python is 파이썬 in prose (COURSE.md)"),
     (r"손익\s*관계|상충\s*관계|트레이드\s*오프", "맞바꿈", "trade-off is 맞바꿈"),
-    (r"강좌|강의(?!\s*노트)", "이 책",
+    (r"강좌|(?<!대)강의(?!\s*노트)", "이 책",
      "the course is 이 책 (COURSE.md); 강의 노트 is source 000 and stays"),
     (r"검사\s*함수|검사\s*코드|(?<!자동\s)확인\s*셀|채점하는\s*셀", "자동 확인 셀",
      "an exercise's auto-check is its 자동 확인 셀 (how_to_use)"),
@@ -150,6 +150,17 @@ def _forbidden(where, texts):
 def test_a_korean_chapter_uses_the_glossary_words(chapter):
     hits = _forbidden(chapter[:2], _cells(chapter))
     assert not hits, "\n" + "\n".join(hits)
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_a_korean_chapters_alt_texts_use_the_glossary_words(chapter):
+    """What a screen reader reads for a figure (its cell's "alt" metadata) is Korean prose too."""
+    with open(ROOT / "chapters" / chapter / "ko.ipynb", encoding="utf-8") as f:
+        cells = json.load(f)["cells"]
+    texts = [(f"cell {i} alt", alt) for i, c in enumerate(cells)
+             for alt in c["metadata"].get("alt", [])]
+    hits = _forbidden(chapter[:2], texts)
+    assert texts and not hits, "\n" + "\n".join(hits)
 
 
 @pytest.mark.parametrize("page", PAGES)

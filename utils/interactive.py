@@ -24,15 +24,20 @@ _SVG = ('<svg viewBox="0 0 16 16" width="1em" height="1em" fill="currentColor" '
 
 
 def offline_player(html):
-    """matplotlib's JavaScript player without its one external load: the font-awesome link
-    goes, and each ``<i class="fa fa-…">`` icon becomes an inline SVG.
+    """matplotlib's JavaScript player without its one external load, and with a label on its
+    slider: the font-awesome link goes, each ``<i class="fa fa-…">`` icon becomes an inline SVG,
+    and the frame slider is named for screen readers. (The frame's alt text is the page's:
+    ``_ext/accessibility.py``.)
 
     >>> offline_player('<link rel="stylesheet" href="https://x/font-awesome.min.css">'
     ...                '<button><i class="fa fa-pause"></i></button>')
     '<button><svg viewBox="0 0 16 16" width="1em" height="1em" fill="currentColor" \
 aria-hidden="true"><path d="M3 2h4v12H3zM9 2h4v12H9z"/></svg></button>'
+    >>> offline_player('<input id="_anim_slider1a" type="range">')
+    '<input id="_anim_slider1a" aria-label="Frame" type="range">'
     """
     html = re.sub(r'<link[^>]*font-awesome[^>]*>\s*', "", html)
+    html = re.sub(r'(<input id="_anim_slider\w+")', r'\1 aria-label="Frame"', html)
 
     def icon(match):
         if match[1] not in _ICONS:
