@@ -2,12 +2,16 @@
 
 A page's language comes from its path: ``ko/...`` or ``.../ko`` is Korean, likewise English.
 For every such page this sets the ``<html lang>`` attribute, adds a header button to the
-same page in the other language, and ``<link rel="alternate" hreflang>`` tags for search
-engines. ``_templates/lang-sidebar-nav.html`` uses ``page_lang`` to show only the page's
-own edition in the sidebar, and ``static/editions.js`` keeps each search page to its edition.
+same page in the other language (landing on the section being read), and, for search engines,
+``<link rel="alternate" hreflang>`` tags and a description in the page's language (its first
+paragraph). ``_templates/lang-sidebar-nav.html`` uses ``page_lang`` to show only the page's own
+edition in the sidebar, and ``static/editions.js`` keeps each search page to its edition and its
+excerpts free of TeX.
 The theme's words in Korean are ``korean_ui.py``'s job.
 """
 
+import html
+import re
 from pathlib import Path, PurePosixPath
 
 LANGUAGES = {"ko": "한국어", "en": "English"}
@@ -51,8 +55,17 @@ def set_language(app, pagename, templatename, context, doctree):
         context["language"] = lang
 
 
+def section_ids(app, docname):
+    """The ids of a page's sections in document order, as ``<section id>`` in its HTML."""
+    from docutils import nodes
+
+    return [s["ids"][0] for s in app.env.get_doctree(docname).findall(nodes.section)]
+
+
 def add_language_switch(app, pagename, templatename, context, doctree):
-    """Add the header button to the counterpart page, and hreflang links."""
+    """Add the header button to the counterpart page, and hreflang links. The button lands on
+    the counterpart's section that matches the one being read (``static/editions.js``): the
+    sections of the two pages correspond one to one, in order."""
     lang = page_language(pagename)
     if lang is None:
         return
@@ -63,7 +76,7 @@ def add_language_switch(app, pagename, templatename, context, doctree):
     url = context["pathto"](other)
     context.setdefault("header_buttons", []).insert(0, {
         "type": "javascript",
-        "javascript": f"window.location.href='{url}'",
+        "javascript": f"switchEdition('{url}', {section_ids(app, other)!r})",
         "tooltip": "한국어로 보기" if other_lang == "ko" else "Read this page in English",
         "icon": "fa-solid fa-language",
         "text": LANGUAGES[other_lang],
@@ -73,6 +86,67 @@ def add_language_switch(app, pagename, templatename, context, doctree):
     context["metatags"] = context.get("metatags", "") + (
         f'\n<link rel="alternate" hreflang="{lang}" href="{here}" />'
         f'\n<link rel="alternate" hreflang="{other_lang}" href="{url}" />')
+
+
+PLAIN_MATH = re.compile(r"[\w\s=+\-*/×·ᵀ≤≥,.()<>|']+")
+TEX_WORDS = {r"^\top": "ᵀ", r"\top": "ᵀ", r"\times": "×", r"\cdot": "·", r"\le": "≤",
+             r"\ge": "≥", r"\,": " "}
+
+
+def plain_math(tex):
+    """A formula as plain text where it reads as such, else None.
+
+    >>> plain_math(r"s\\times s"), plain_math(r"C^\\top"), plain_math(r"\\sum_k x_k")
+    ('s×s', 'Cᵀ', None)
+    """
+    for command, word in TEX_WORDS.items():
+        tex = re.sub(re.escape(command) + r"(?![A-Za-z])", word, tex)
+    tex = re.sub(r"\s*([×·])\s*", r"\1", tex)
+    return tex if PLAIN_MATH.fullmatch(tex) else None
+
+
+def description(doctree, limit=160):
+    """A page's description for search engines: its first paragraph, cut at a word near
+    ``limit`` characters. A formula that reads as plain text (``C``, ``k = 4``) stays; at the
+    first that only MathJax can show, the text ends with the sentence before it, if there is one.
+
+    >>> from docutils.core import publish_doctree
+    >>> description(publish_doctree("Title\\n=====\\n\\nThe *first* paragraph.\\n\\nNot this."))
+    'The first paragraph.'
+    >>> description(publish_doctree("A sentence. Then :math:`\\\\sum_k x_k` and more."))
+    'A sentence.'
+    >>> description(publish_doctree("A matrix :math:`C`, then :math:`\\\\sum_k C_k` and more."))
+    'A matrix C, then…'
+    >>> description(publish_doctree("A long first paragraph of many words."), limit=20)
+    'A long first…'
+    """
+    from docutils import nodes
+
+    first = next(doctree.findall(nodes.paragraph), None)
+    if first is None:
+        return ""
+    text = ""
+    for node in first.findall(lambda n: isinstance(n, (nodes.Text, nodes.math))):
+        if isinstance(node, nodes.math) and plain_math(node.astext()) is not None:
+            text += plain_math(node.astext())
+        elif isinstance(node, nodes.math):
+            sentences = re.match(r"(.*[.!?])\s", text + " ", flags=re.S)
+            text = sentences.group(1) if sentences else text.rstrip(" ,;:") + "…"
+            break
+        elif not isinstance(node.parent, nodes.math):
+            text += str(node)
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return text if text.endswith(".") else text + "…"
+
+
+def add_description(app, pagename, templatename, context, doctree):
+    """``<meta name="description">``, in the page's language, on every page with a body."""
+    if doctree is not None and (text := description(doctree)):
+        context["metatags"] = context.get("metatags", "") + \
+            f'\n<meta name="description" content="{html.escape(text)}" />'
 
 
 def drop_cross_edition_links(app, pagename, templatename, context, doctree):
@@ -99,4 +173,5 @@ def setup(app):
     app.connect("html-page-context", set_language, priority=100)
     app.connect("html-page-context", add_language_switch, priority=900)
     app.connect("html-page-context", drop_cross_edition_links)
+    app.connect("html-page-context", add_description)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -96,6 +96,24 @@ def test_previous_and_next_stay_in_the_edition(site, lang, other):
         assert not re.search(rf'href="[^"]*(/{other}/|/{other}\.html)', footer), page
 
 
+def _sections(html):
+    return re.findall(r'<section[^>]*\bid="([^"]+)"', html)
+
+
+@pytest.mark.parametrize("page", [f"chapters/{c}/{{}}" for c in CHAPTERS]
+                         + [f"{{}}/{p}" for p in EDITION_PAGES])
+def test_both_editions_of_a_page_have_the_same_sections_and_a_description(site, page):
+    """The language switch lands on the matching section (one to one, in order); each page has
+    a description in its own language for search engines (its first paragraph)."""
+    ko, en = (_page(site, page.format(lang)) for lang in ("ko", "en"))
+    assert len(_sections(ko)) == len(_sections(en)) >= 1
+    for lang, html in (("ko", ko), ("en", en)):
+        text = unescape(re.search(r'<meta name="description" content="([^"]+)"', html).group(1))
+        assert 40 <= len(text) <= 161 and "<" not in text, text
+        hangul = len(re.findall("[\uac00-\ud7a3]", text))
+        assert hangul > len(text) / 3 if lang == "ko" else hangul < len(text) / 10, text
+
+
 def test_both_editions_have_the_same_pages_all_in_the_toc():
     """Every edition page exists in both languages and sits in the toc (no site build needed)."""
     toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")

@@ -50,9 +50,23 @@ def test_language_and_rendered_math(visit):
 def test_the_language_switch_lands_on_the_counterpart(visit):
     other = "ko" if visit.lang == "en" else "en"
     with visit.page.expect_navigation():
-        visit.page.locator("button[onclick*='window.location.href']").first.click()
+        visit.page.locator("button[onclick*='switchEdition']").first.click()
     assert visit.page.url.endswith(f"/chapters/{CHAPTER}/{other}.html")
     assert visit.page.evaluate("document.documentElement.lang") == other
+
+
+def test_the_language_switch_lands_on_the_same_section(visit):
+    """Read from the fourth section on, the switch opens the other page at its fourth section
+    (the sections correspond one to one: test_book)."""
+    page = visit.page
+    ids = page.eval_on_selector_all("article section[id]", "s => s.map((e) => e.id)")
+    page.locator(f"section#{ids[3]}").evaluate("s => s.scrollIntoView({behavior: 'instant'})")
+    with page.expect_navigation():  # a click where the button is: Playwright's would scroll
+        page.locator("button[onclick*='switchEdition']").first.dispatch_event("click")
+    other = page.eval_on_selector_all("article section[id]", "s => s.map((e) => e.id)")
+    assert urlsplit(page.url).fragment == other[3]
+    top = page.locator(f"section#{other[3]}").evaluate("s => s.getBoundingClientRect().top")
+    assert 0 <= top < 200, f"section {other[3]} is at {top}px, not at the top"
 
 
 def test_playing_an_animation_changes_its_frame(visit):
@@ -128,6 +142,20 @@ def test_search_from_a_chapter_stays_in_its_language(browser, server, lang, resu
         assert len(listed) > 3 and editions <= {lang, None}, (editions, listed[:5])
         assert page.evaluate("document.documentElement.lang") == ("ko" if lang == "ko" else "en")
         assert not visit.errors, visit.errors[:3]
+    finally:
+        visit.close()
+
+
+def test_search_excerpts_show_no_tex(browser, server):
+    """A result's excerpt is the page's text around the word; a formula in it shows as "…", not
+    as its TeX source (``_ext/static/editions.js``)."""
+    visit = Visit(browser, f"{server}/search.html?q=stride", math=False)
+    try:
+        search_results(visit.page)
+        visit.page.wait_for_selector("#search-results p.context", timeout=20_000)
+        excerpts = " ".join(visit.page.locator("#search-results p.context").all_inner_texts())
+        assert "…" in excerpts, "no formula near 'stride' in any excerpt: choose another word"
+        assert "\\(" not in excerpts and "\\[" not in excerpts, excerpts[:300]
     finally:
         visit.close()
 
