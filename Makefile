@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 
-.PHONY: book test bench serve lab student strip clean
+.PHONY: book test bench audit serve lab student strip clean
 
 $(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ test: $(READY)  ## lint, unit and torch-agreement tests, notebook hygiene, nbval
 
 bench: $(READY)  ## utils' conv2d / conv_transpose2d against torch on the CPU, ratios side by side
 	$(BIN)/python benchmarks/conv_speed.py
+
+audit: book  ## Lighthouse's mobile audit of every chapter page, served compressed (npm: lighthouse)
+	@test -x .audit/node_modules/.bin/lighthouse || \
+	  npm install --prefix .audit --no-audit --no-fund --silent lighthouse@12.8.2
+	$(BIN)/python benchmarks/lighthouse.py _build/html
 
 serve: book  ## browse the built site at http://localhost:8000
 	$(BIN)/python -m http.server --directory _build/html 8000

@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent
 CHAPTERS = sorted(p.name for p in (ROOT / "chapters").iterdir() if re.match(r"\d\d_", p.name))
 # they read the site built from nbval's outputs
-SITE_TESTS = ("test_book.py", "test_browser.py", "test_accessibility.py")
+SITE_TESTS = ("test_book.py", "test_browser.py", "test_accessibility.py", "test_site_budget.py")
 EXECUTED = pytest.StashKey[dict]()  # notebook path → the notebook with nbval's outputs
 
 

@@ -82,10 +82,14 @@ def add_language_switch(app, pagename, templatename, context, doctree):
         "text": LANGUAGES[other_lang],
         "label": "language-switch",
     })
-    here = context["pathto"](pagename)
+    base = app.config.html_baseurl  # absolute, as search engines require; else relative
+    here, there = (f"{base}{name}{app.builder.link_suffix}" if base else
+                   context["pathto"](name) if name != pagename else
+                   PurePosixPath(name).name + app.builder.link_suffix  # pathto gives "#"
+                   for name in (pagename, other))
     context["metatags"] = context.get("metatags", "") + (
         f'\n<link rel="alternate" hreflang="{lang}" href="{here}" />'
-        f'\n<link rel="alternate" hreflang="{other_lang}" href="{url}" />')
+        f'\n<link rel="alternate" hreflang="{other_lang}" href="{there}" />')
 
 
 PLAIN_MATH = re.compile(r"[\w\s=+\-*/×·ᵀ≤≥,.()<>|']+")

@@ -31,6 +31,11 @@ def test_every_control_of_the_player_has_a_name():
     assert re.search(r'<img id="_anim_img\w+">', html), "the frame the page gives its alt text"
 
 
+def test_the_player_fetches_a_frame_when_it_shows_it():
+    html = animate(lambda fig, i: fig.add_subplot().plot([0, i]), 2, figsize=(2, 2)).data
+    assert "new Image()" not in html and "this.frames[i] = {src: frames[i]};" in html
+
+
 def test_an_unknown_icon_is_refused():
     with pytest.raises(ValueError, match="fa-rocket"):
         offline_player('<i class="fa fa-rocket"></i>')

@@ -19,15 +19,19 @@ _ICONS = {
     "step-forward": "M11 2h2v12h-2zM3 2l7 6-7 6z",
     "fast-forward": "M13 2h2v12h-2zM1 2l6 6-6 6zM7 2l6 6-6 6z",
 }
+# matplotlib's player fetches every frame when it starts; it only needs each one's address
+_PRELOAD = "this.frames[i] = new Image();\n     this.frames[i].src = frames[i];"
 _SVG = ('<svg viewBox="0 0 16 16" width="1em" height="1em" fill="currentColor" '
         'aria-hidden="true"><path d="{}"/></svg>')
 
 
 def offline_player(html):
-    """matplotlib's JavaScript player without its one external load, and with a label on its
-    slider: the font-awesome link goes, each ``<i class="fa fa-…">`` icon becomes an inline SVG,
-    and the frame slider is named for screen readers. (The frame's alt text is the page's:
-    ``_ext/accessibility.py``.)
+    """matplotlib's JavaScript player without its one external load, with a label on its slider,
+    and loading each frame when it is shown: the font-awesome link goes, each ``<i class="fa
+    fa-…">`` icon becomes an inline SVG, the frame slider is named for screen readers (the
+    frame's alt text is the page's: ``_ext/accessibility.py``), and the player keeps each
+    frame's address instead of fetching every frame when the page opens (on the website the
+    frames are files: ``_ext/lighter.py``).
 
     >>> offline_player('<link rel="stylesheet" href="https://x/font-awesome.min.css">'
     ...                '<button><i class="fa fa-pause"></i></button>')
@@ -38,6 +42,7 @@ aria-hidden="true"><path d="M3 2h4v12H3zM9 2h4v12H9z"/></svg></button>'
     """
     html = re.sub(r'<link[^>]*font-awesome[^>]*>\s*', "", html)
     html = re.sub(r'(<input id="_anim_slider\w+")', r'\1 aria-label="Frame"', html)
+    html = html.replace(_PRELOAD, "this.frames[i] = {src: frames[i]};")
 
     def icon(match):
         if match[1] not in _ICONS:

@@ -13,6 +13,11 @@ if (document.documentElement.lang === "ko") {
     locale = "ko";
   }
   document.addEventListener("DOMContentLoaded", () => {
+    // copybutton.js, deferred like every head script (../lighter.py), may have made its buttons
+    // before this script ran: their tooltip in Korean too
+    for (const button of document.querySelectorAll("button.copybtn")) {
+      button.setAttribute("data-tooltip", messages.ko.copy);
+    }
     for (const form of document.querySelectorAll("form.bd-search")) {
       form.action = form.action.replace(/\/search\.html$/, "/ko/search.html");
     }
