@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 
-.PHONY: book test bench audit serve lab student strip clean
+.PHONY: book test bench audit pdf serve lab student strip clean
 
 $(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ audit: book  ## Lighthouse's mobile audit of every chapter page, served compress
 	@test -x .audit/node_modules/.bin/lighthouse || \
 	  npm install --prefix .audit --no-audit --no-fund --silent lighthouse@12.8.2
 	$(BIN)/python benchmarks/lighthouse.py _build/html
+
+pdf: $(READY)  ## print each edition's PDF again from the built site, into _build/html/pdf (Chromium)
+	$(BIN)/python _ext/pdf.py _build/html
 
 serve: book  ## browse the built site at http://localhost:8000
 	$(BIN)/python -m http.server --directory _build/html 8000

@@ -15,7 +15,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent
 CHAPTERS = sorted(p.name for p in (ROOT / "chapters").iterdir() if re.match(r"\d\d_", p.name))
 # they read the site built from nbval's outputs
-SITE_TESTS = ("test_book.py", "test_browser.py", "test_accessibility.py", "test_site_budget.py")
+SITE_TESTS = ("test_book.py", "test_browser.py", "test_accessibility.py", "test_site_budget.py",
+              "test_pdf.py")
 EXECUTED = pytest.StashKey[dict]()  # notebook path → the notebook with nbval's outputs
 
 
