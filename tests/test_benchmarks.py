@@ -72,4 +72,5 @@ def test_benchmark_prints_every_case_and_both_medians(capsys):
         assert len(found) == 1, printed
         median, printed_budget, verdict = found[0]
         assert float(printed_budget) == budget
-        assert verdict == ("within" if float(median) <= budget else "OVER")
+        if abs(float(median) - budget) > 0.005:  # printed as the budget: either side of it
+            assert verdict == ("within" if float(median) <= budget else "OVER")
