@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 CHROMIUM = Path("/usr/bin/chromium")
+# Chromium's own calls home are refused on a machine without internet; turn them off
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 CONTENTS = {"ko": "차례", "en": "Contents"}

@@ -2,14 +2,11 @@
 skips a test without it, and a page visit that records requests and console errors. The
 ``server`` and ``browser`` fixtures are in ``tests/conftest.py``."""
 
-from pathlib import Path
-
 import pytest
+from pdf import CHROMIUM, FLAGS  # the site's PDFs are printed by the same Chromium (_ext/pdf.py)
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Chromium's own calls home are refused on a machine without internet; turn them off
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+__all__ = ["CHROMIUM", "FLAGS", "Visit", "needs_chromium"]
+
 needs_chromium = pytest.mark.skipif(
     not CHROMIUM.exists(),
     reason="no Chromium at /usr/bin/chromium: `sudo apt-get install chromium fonts-noto-cjk` "

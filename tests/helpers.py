@@ -2,6 +2,8 @@
 as an int or a tuple, the tests of a chapter's exercise checks, and the site's search index."""
 
 import json
+import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -56,3 +58,13 @@ def indexed_pages(site, term):
     index = json.loads(text[text.index("(") + 1: text.rindex(")")])
     return {index["docnames"][i] for terms in (index["terms"], index["titleterms"])
             for i in np.atleast_1d(terms.get(term, []))}
+
+
+ROOT = Path(__file__).resolve().parents[1]
+CHAPTERS = sorted(p.name for p in (ROOT / "chapters").iterdir() if re.match(r"\d\d_", p.name))
+# every page of the built site a reader opens (the search pages are generated), as its path
+SITE_PAGES = sorted([f"chapters/{c}/{lang}.html" for c in CHAPTERS for lang in ("ko", "en")]
+                    + [p.relative_to(ROOT).with_suffix(".html").as_posix()
+                       for lang in ("ko", "en") for p in (ROOT / lang).glob("*.md")]
+                    + ["index.html"])
+

@@ -22,14 +22,11 @@ from pathlib import Path
 import pytest
 
 from tests.chromium import CHROMIUM, FLAGS, Visit, needs_chromium
+from tests.helpers import CHAPTERS, SITE_PAGES
 
 ROOT = Path(__file__).resolve().parents[1]
-CHAPTERS = sorted(p.name for p in (ROOT / "chapters").iterdir() if re.match(r"\d\d_", p.name))
 LANGS = ("ko", "en")
-PAGES = sorted([f"chapters/{c}/{lang}.html" for c in CHAPTERS for lang in LANGS]
-               + [p.relative_to(ROOT).with_suffix(".html").as_posix()
-                  for lang in LANGS for p in (ROOT / lang).glob("*.md")]
-               + ["index.html", "search.html", "ko/search.html", "genindex.html"])
+PAGES = sorted(SITE_PAGES + ["search.html", "ko/search.html", "genindex.html"])
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]  # the rules a colour mode changes
 HANGUL = re.compile("[\uac00-\ud7a3]")

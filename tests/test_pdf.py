@@ -6,14 +6,12 @@ its pages, its Hangul and no missing glyph, looked at with poppler's tools (``pd
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
 from tests.chromium import needs_chromium
+from tests.helpers import CHAPTERS
 
-ROOT = Path(__file__).resolve().parents[1]
-CHAPTERS = sorted(p.name for p in (ROOT / "chapters").iterdir() if re.match(r"\d\d_", p.name))
 POPPLER = all(shutil.which(tool) for tool in ("pdfinfo", "pdftotext", "pdffonts", "pdftoppm"))
 pytestmark = [needs_chromium, pytest.mark.skipif(
     not POPPLER, reason="no poppler: `sudo apt-get install poppler-utils` (.ci/run does)")]

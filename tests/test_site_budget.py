@@ -14,16 +14,12 @@ import gzip
 import re
 from functools import cache
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-CHAPTERS = sorted(p.name for p in (ROOT / "chapters").iterdir() if re.match(r"\d\d_", p.name))
-PAGES = sorted([f"chapters/{c}/{lang}.html" for c in CHAPTERS for lang in ("ko", "en")]
-               + [p.relative_to(ROOT).with_suffix(".html").as_posix()
-                  for lang in ("ko", "en") for p in (ROOT / lang).glob("*.md")]
-               + ["index.html"])
+from tests.helpers import SITE_PAGES
+
+PAGES = SITE_PAGES
 HTML_KB = 300  # a page's HTML, uncompressed (chapter 08's was 1,260 with its frames inline)
 FIRST_PAINT_KB = 140  # compressed: the HTML and the style sheets, which the first paint waits for
 TOTAL_KB = 500  # compressed: the HTML, style sheets and scripts (MathJax is about 270 of it)
